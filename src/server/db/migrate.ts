@@ -1,0 +1,41 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import type { Db } from "./database.ts";
+import * as m0001 from "./migrations/0001-platform.ts";
+import * as m0002 from "./migrations/0002-reference-data.ts";
+
+/** Forward-only numbered migrations; each is a list of statements run in one transaction. */
+const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promise<void> }> = {
+  "0001-platform": m0001,
+  "0002-reference-data": m0002,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(migrations)) {
+      out[name] = {
+        up: async (db) => {
+          for (const statement of m.statements ?? []) await sql.raw(statement).execute(db);
+          if (m.up) await m.up(db as Db);
+        },
+      };
+    }
+    return out;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}
+
+export const migrationNames = Object.keys(migrations);

@@ -1,0 +1,192 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+/** Table types for Kysely; keep in step with migrations/. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface RefDatasetTable {
+  name: string;
+  version: string;
+  source: string;
+  licence: string;
+  loaded_at: Timestamp;
+}
+export interface RegionTable {
+  code: string;
+  name: string;
+}
+export interface ComuneTable {
+  istat_code: string;
+  cadastral_code: string;
+  name: string;
+  province_code: string;
+  province_abbr: string;
+  region_code: string;
+  valid_from: string;
+}
+export interface AtsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region_code: string;
+}
+export interface AsstTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  ats_id: number;
+}
+export interface AmbitoTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: "ambito" | "comune";
+  region_code: string;
+  ats_id: number | null;
+  asst_id: number | null;
+  lead_comune_istat: string | null;
+  created_at: CreatedAt;
+}
+export interface AmbitoComuneTable {
+  ambito_id: number;
+  comune_istat: string;
+}
+export interface MunicipioTable {
+  ambito_id: number;
+  id: Generated<number>;
+  comune_istat: string;
+  number: number;
+  name: string;
+}
+export interface NilTable {
+  ambito_id: number;
+  id: Generated<number>;
+  municipio_id: number;
+  code: string;
+  name: string;
+}
+export interface TeamTable {
+  ambito_id: number;
+  id: Generated<number>;
+  name: string;
+  comune_istat: string | null;
+}
+export interface OrganisationTable {
+  ambito_id: number;
+  id: Generated<number>;
+  name: string;
+  tax_code: string | null;
+}
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  fiscal_code: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  ambito_id: number | null;
+  comune_istat: string | null;
+  team_id: number | null;
+  organisation_id: number | null;
+  created_at: CreatedAt;
+}
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: CreatedAt;
+}
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  auth_method: string;
+  ip: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username_key: string;
+  ip: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+export interface OidcLoginStateTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: CreatedAt;
+}
+export interface AuditChainTable {
+  chain_id: number;
+  last_seq: number;
+  last_hash: string;
+}
+export interface AuditEventTable {
+  chain_id: number;
+  seq: number;
+  ambito_id: number | null;
+  at: Date;
+  actor_user_id: number | null;
+  actor_kind: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  comune_istat: string | null;
+  purpose: string | null;
+  outcome: "ok" | "denied";
+  ip: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+export interface PersonTable {
+  ambito_id: number;
+  id: Generated<string>;
+  comune_istat: string;
+  fiscal_code: string | null;
+  provisional: Generated<boolean>;
+  family_name: string;
+  given_name: string;
+  sex: "F" | "M" | null;
+  birth_date: string | null;
+  citizenship: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  ref_dataset: RefDatasetTable;
+  region: RegionTable;
+  comune: ComuneTable;
+  ats: AtsTable;
+  asst: AsstTable;
+  ambito: AmbitoTable;
+  ambito_comune: AmbitoComuneTable;
+  municipio: MunicipioTable;
+  nil: NilTable;
+  team: TeamTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  user_identity: UserIdentityTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  oidc_login_state: OidcLoginStateTable;
+  audit_chain: AuditChainTable;
+  audit_event: AuditEventTable;
+  person: PersonTable;
+}

@@ -1,0 +1,10 @@
+/** Asset imports resolved by Vite to a URL. */
+declare module "*?url" {
+  const url: string;
+  export default url;
+}
+
+declare module "*.woff2" {
+  const url: string;
+  export default url;
+}

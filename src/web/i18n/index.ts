@@ -1,0 +1,28 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { LANGUAGE_KEY, storage } from "../storage.ts";
+import en from "./en.json" with { type: "json" };
+import it from "./it.json" with { type: "json" };
+
+/** Italian is the source language; English second. */
+export const LANGUAGES = ["it", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const saved = storage.get(LANGUAGE_KEY);
+const initial: Language = saved === "en" ? "en" : "it";
+
+void i18n.use(initReactI18next).init({
+  resources: { it: { translation: it }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: "it",
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+});
+
+document.documentElement.lang = initial;
+i18n.on("languageChanged", (lng) => {
+  document.documentElement.lang = lng;
+  storage.set(LANGUAGE_KEY, lng);
+});
+
+export default i18n;

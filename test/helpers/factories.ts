@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import type { Role } from "../../src/shared/contracts/rbac.ts";
+import type { Db } from "../../src/server/db/database.ts";
+import { hashPassword } from "../../src/server/platform/auth/password.ts";
+
+export const TEST_PASSWORD = "test-password-2026";
+let passwordHash: Promise<string> | undefined;
+
+const uid = () => randomBytes(5).toString("hex");
+
+export interface TestAmbito {
+  id: number;
+  slug: string;
+  /** Two real Comuni (Rozzano, Opera) the test Ambito is made of. */
+  comuni: { rozzano: string; opera: string };
+  teamId: number;
+  organisationId: number;
+}
+
+/** A fresh Ambito per test keeps tests independent on a shared database. */
+export async function createTestAmbito(db: Db): Promise<TestAmbito> {
+  const slug = `t-${uid()}`;
+  const { id } = await db
+    .insertInto("ambito")
+    .values({ slug, name: `Ambito di prova ${slug}`, kind: "ambito", region_code: "03" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const comuni = { rozzano: "015189", opera: "015159" };
+  await db
+    .insertInto("ambito_comune")
+    .values(Object.values(comuni).map((c) => ({ ambito_id: id, comune_istat: c })))
+    .execute();
+  const team = await db
+    .insertInto("team")
+    .values({ ambito_id: id, name: "Servizio sociale Rozzano", comune_istat: comuni.rozzano })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto("organisation")
+    .values({ ambito_id: id, name: "Cooperativa di prova" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id, slug, comuni, teamId: team.id, organisationId: org.id };
+}
+
+export interface RoleSpec {
+  role: Role;
+  ambitoId?: number | null;
+  comuneIstat?: string;
+  teamId?: number;
+  organisationId?: number;
+}
+
+export async function createTestUser(db: Db, roles: RoleSpec[], prefix = "u"): Promise<{ id: number; username: string }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD, 10);
+  const username = `${prefix}.${uid()}`;
+  const { id } = await db
+    .insertInto("app_user")
+    .values({ username, display_name: `Utente ${username}`, password_hash: await passwordHash })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (roles.length) {
+    await db
+      .insertInto("role_assignment")
+      .values(
+        roles.map((r) => ({
+          user_id: id,
+          role: r.role,
+          ambito_id: r.role === "system_admin" ? null : (r.ambitoId ?? null),
+          comune_istat: r.comuneIstat ?? null,
+          team_id: r.teamId ?? null,
+          organisation_id: r.organisationId ?? null,
+        })),
+      )
+      .execute();
+  }
+  return { id, username };
+}

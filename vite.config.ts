@@ -1,0 +1,20 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** The web app: root src/web, built into dist/web, which the server serves (with an SPA fallback). */
+export default defineConfig({
+  root: "src/web",
+  base: "/",
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: "../../dist/web",
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    // During `vite dev`, the API runs separately (filiera serve) on port 3000.
+    proxy: { "/api": "http://127.0.0.1:3000" },
+  },
+});
