@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
+import type { Response } from "light-my-request";
 import { buildApp } from "../../src/server/app.ts";
 import type { Config } from "../../src/server/config.ts";
 import type { Db } from "../../src/server/db/database.ts";
@@ -24,7 +25,7 @@ export interface Session {
   cookie: string;
   csrf: string;
   /** inject() with the session cookie and, for writes, the CSRF header. */
-  request: (opts: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+  request: (opts: InjectOptions) => Promise<Response>;
 }
 
 let ipCounter = 0;

@@ -9,6 +9,19 @@ import { assignmentsOf } from "./accounts.repo.ts";
 import type { RouteAccess } from "./request-context.ts";
 import { findSession, SESSION_COOKIE } from "./sessions.ts";
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with its declared access: the permission matrix, for tests and docs. */
+    accessTable: DeclaredRoute[];
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Routes served by plugins we do not declare ourselves (docs UI, static files). */
 const UNDECLARED_OK = [/^\/api\/docs/, /^\/(?!api\/)/, /^\/api\/openapi\.json$/];
@@ -25,11 +38,16 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   app.decorateRequest("tenant", null);
   app.decorateRequest("scope", null);
 
+  const table: DeclaredRoute[] = [];
+  app.decorate("accessTable", table);
   app.addHook("onRoute", (route) => {
     const url = route.url ?? "";
-    if (!route.config?.access && !UNDECLARED_OK.some((re) => re.test(url))) {
+    const access = route.config?.access;
+    if (!access) {
+      if (UNDECLARED_OK.some((re) => re.test(url))) return;
       throw new Error(`Route ${route.method} ${url} declares no access: every route must (deny by default)`);
     }
+    for (const method of [route.method].flat()) if (method !== "HEAD") table.push({ method, url, access });
   });
 
   app.addHook("onRequest", async (request) => {
