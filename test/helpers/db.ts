@@ -1,6 +1,7 @@
 import type { Db, OpenedDatabase } from "../../src/server/db/database.ts";
 import { openDatabase } from "../../src/server/db/database.ts";
 import { migrateToLatest } from "../../src/server/db/migrate.ts";
+import { seedEnti } from "../../src/server/modules/territory/index.ts";
 import { testConfig } from "./config.ts";
 
 /**
@@ -14,7 +15,10 @@ export function testDb(): Promise<Db> {
   const holder = globalThis as Holder;
   holder[key] ??= (async () => {
     const opened = await openDatabase(testConfig().database);
-    if (opened.kind === "pglite") await migrateToLatest(opened.db);
+    if (opened.kind === "pglite") {
+      await migrateToLatest(opened.db);
+      await seedEnti(opened.db);
+    }
     return opened;
   })();
   return holder[key].then((o) => o.db);

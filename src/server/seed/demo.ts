@@ -82,13 +82,14 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
   const hash = await hashPassword(opts.password, opts.scryptLogN);
   for (const account of DEMO_ACCOUNTS) {
     await db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom("app_user").select("id").where("username", "=", account.username).executeTakeFirst();
-      if (existing) return;
-      const { id } = await trx
+      const inserted = await trx
         .insertInto("app_user")
         .values({ username: account.username, display_name: account.displayName, password_hash: hash })
+        .onConflict((oc) => oc.column("username").doNothing())
         .returning("id")
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!inserted) return;
+      const id = inserted.id;
       const rows = [];
       for (const r of account.roles) {
         const ambitoId = r.ambito ? (ambiti.get(r.ambito) ?? null) : null;

@@ -11,8 +11,6 @@ export async function seedEnti(db: Db, enti: EnteSeed[] = ENTI): Promise<Map<str
 
 async function seedEnte(db: Db, ente: EnteSeed): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("ambito").select("id").where("slug", "=", ente.slug).executeTakeFirst();
-    if (existing) return existing.id;
     const comuni = await findComuniByName(trx, ente.comuni);
     const byName = new Map(comuni.map((c) => [c.name, c.istat_code]));
     const missing = ente.comuni.filter((n) => !byName.has(n));
@@ -22,7 +20,8 @@ async function seedEnte(db: Db, ente: EnteSeed): Promise<number> {
     const asst = ente.asst
       ? await trx.selectFrom("asst").select("id").where("code", "=", ente.asst).executeTakeFirstOrThrow()
       : null;
-    const { id } = await trx
+    // on conflict: another process seeding at the same time wins; this one returns its id.
+    const inserted = await trx
       .insertInto("ambito")
       .values({
         slug: ente.slug,
@@ -33,8 +32,14 @@ async function seedEnte(db: Db, ente: EnteSeed): Promise<number> {
         asst_id: asst?.id ?? null,
         lead_comune_istat: ente.lead ? istat(ente.lead) : null,
       })
+      .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await trx.selectFrom("ambito").select("id").where("slug", "=", ente.slug).executeTakeFirstOrThrow();
+      return existing.id;
+    }
+    const id = inserted.id;
     await trx
       .insertInto("ambito_comune")
       .values(ente.comuni.map((n) => ({ ambito_id: id, comune_istat: istat(n) })))
