@@ -1,9 +1,9 @@
+import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useOptionalAmbito } from "../auth/AmbitoContext.ts";
 import { MeContext } from "../auth/useMe.ts";
 import { Dropdown } from "./Dropdown.tsx";
-import { useContext } from "react";
 
 /** Left zone of the slim header: the ente (current Ambito) and, with several Ambiti, the selector. */
 export function AmbitoSwitch() {

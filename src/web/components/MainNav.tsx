@@ -1,6 +1,5 @@
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, useLocation } from "react-router";
+import { NavLink } from "react-router";
 import { useAmbito } from "../auth/AmbitoContext.ts";
 import { canAny } from "../auth/permissions.ts";
 import { useDisclosure } from "../hooks/useDisclosure.ts";
@@ -11,13 +10,8 @@ import { Icon } from "./Icon.tsx";
 export function MainNav() {
   const { t } = useTranslation();
   const ambito = useAmbito();
-  const location = useLocation();
   const { open, setOpen, toggle, containerRef, toggleRef } = useDisclosure<HTMLDivElement, HTMLButtonElement>();
   const sections = SECTIONS.filter((s) => canAny(ambito, s.permissions));
-
-  useEffect(() => {
-    setOpen(false);
-  }, [location.pathname, setOpen]);
 
   return (
     <div className="it-header-navbar-wrapper" id="main-nav">
@@ -38,22 +32,21 @@ export function MainNav() {
               </button>
               <div
                 id="main-nav-menu"
-                ref={containerRef}
                 className={`navbar-collapsable ${open ? "expanded" : ""}`}
                 style={open ? { display: "block" } : undefined}
               >
-                <div className="overlay" style={open ? { display: "block" } : undefined} onClick={() => setOpen(false)} />
+                <div className="overlay" style={open ? { display: "block" } : undefined} />
                 <div className="close-div">
                   <button type="button" className="btn close-menu" onClick={() => setOpen(false)}>
                     <span className="visually-hidden">{t("nav.close")}</span>
                     <Icon name="close-big" />
                   </button>
                 </div>
-                <div className="menu-wrapper">
+                <div className="menu-wrapper" ref={containerRef}>
                   <ul className="navbar-nav">
                     {sections.map((s) => (
                       <li className="nav-item" key={s.id}>
-                        <NavLink className="nav-link" to={`/a/${ambito.slug}/${s.path}`}>
+                        <NavLink className="nav-link" to={`/a/${ambito.slug}/${s.path}`} onClick={() => setOpen(false)}>
                           <span>{t(`sections.${s.id}.title`)}</span>
                         </NavLink>
                       </li>

@@ -8,6 +8,7 @@ import { Outlet, useLocation } from "react-router";
 export function RootLayout() {
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation, keyed by the path
   useEffect(() => {
     if (first.current) {
       first.current = false;

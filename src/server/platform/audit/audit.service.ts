@@ -69,8 +69,13 @@ export interface VerifyResult {
 
 const PAGE = 1000;
 
-/** Recomputes every hash of a chain, page by page, and checks the chain head. */
+/**
+ * Recomputes every hash of a chain, page by page, up to the chain head read at the start (events
+ * appended meanwhile belong to the next verification), and checks the head itself.
+ */
 export async function verifyChain(db: Db, chainId: number): Promise<VerifyResult> {
+  const head = await chainHead(db, chainId);
+  const lastSeq = head?.last_seq ?? 0;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   const fail = (seq: number, reason: string): VerifyResult => ({
@@ -80,8 +85,9 @@ export async function verifyChain(db: Db, chainId: number): Promise<VerifyResult
     firstBadSeq: seq,
     reason,
   });
-  for (;;) {
-    const page = await chainPage(db, chainId, expectedSeq - 1, PAGE);
+  while (expectedSeq <= lastSeq) {
+    const page = await chainPage(db, chainId, expectedSeq - 1, Math.min(PAGE, lastSeq - expectedSeq + 1));
+    if (page.length === 0) break;
     for (const row of page) {
       if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return fail(row.seq, "prev_hash does not match the previous event");
@@ -90,14 +96,11 @@ export async function verifyChain(db: Db, chainId: number): Promise<VerifyResult
       prevHash = row.hash;
       expectedSeq++;
     }
-    if (page.length < PAGE) break;
   }
-  const head = await chainHead(db, chainId);
-  const last = expectedSeq - 1;
-  if (head && (head.last_seq !== last || head.last_hash !== prevHash)) {
-    return fail(last + 1, `chain head says ${head.last_seq} events but ${last} are present (events removed)`);
-  }
-  return { chainId, events: last, ok: true, firstBadSeq: null, reason: null };
+  const verified = expectedSeq - 1;
+  if (verified < lastSeq) return fail(verified + 1, `chain head records ${lastSeq} events but ${verified} are present (events removed)`);
+  if (head && head.last_hash !== prevHash) return fail(lastSeq, "chain head hash does not match the last event");
+  return { chainId, events: verified, ok: true, firstBadSeq: null, reason: null };
 }
 
 export async function verifyAll(db: Db): Promise<VerifyResult[]> {

@@ -81,7 +81,10 @@ async function takeState(db: Db, state: string | undefined) {
 /** SPID gateways send e.g. "TINIT-RSSMRA80A01H501U"; anything that is not a codice fiscale is ignored. */
 export function normalizeFiscalCode(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const code = value.trim().toUpperCase().replace(/^TINIT-/, "");
+  const code = value
+    .trim()
+    .toUpperCase()
+    .replace(/^TINIT-/, "");
   return /^[A-Z0-9]{16}$/.test(code) ? code : undefined;
 }
 
@@ -147,11 +150,18 @@ export async function completeOidcLogin(
   // The ID token's iss is verified against discovery, so it is the canonical issuer to link on.
   const issuer = claims.iss;
 
-  const user = await findOrLinkUser(db, issuer, claims.sub, async () => {
-    // Gateways usually release attributes only through userinfo, not in the ID token.
-    if (claims[oidc.fiscalCodeClaim] !== undefined || !conf.serverMetadata().userinfo_endpoint) return claims;
-    return client.fetchUserInfo(conf, tokens.access_token, claims.sub);
-  }, oidc.fiscalCodeClaim, input.ip);
+  const user = await findOrLinkUser(
+    db,
+    issuer,
+    claims.sub,
+    async () => {
+      // Gateways usually release attributes only through userinfo, not in the ID token.
+      if (claims[oidc.fiscalCodeClaim] !== undefined || !conf.serverMetadata().userinfo_endpoint) return claims;
+      return client.fetchUserInfo(conf, tokens.access_token, claims.sub);
+    },
+    oidc.fiscalCodeClaim,
+    input.ip,
+  );
   if (!user) return fail("no_account");
   if (!user.active) return fail("inactive");
 

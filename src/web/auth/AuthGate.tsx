@@ -1,0 +1,31 @@
+import { Navigate, Outlet } from "react-router";
+import { ApiError } from "../api.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Loading } from "../components/Loading.tsx";
+import { Shell } from "../layout/Shell.tsx";
+import { MeContext, useMeQuery } from "./useMe.ts";
+
+/** Loads the session's user for every authenticated route; without a session, to the login page. */
+export function AuthGate() {
+  const me = useMeQuery();
+  if (me.isPending) {
+    return (
+      <Shell>
+        <Loading />
+      </Shell>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/login" replace />;
+    return (
+      <Shell>
+        <ErrorAlert error={me.error} />
+      </Shell>
+    );
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <Outlet />
+    </MeContext.Provider>
+  );
+}
