@@ -34,20 +34,49 @@ describe("filiera CLI", () => {
     expect((await filiera("user", "add", "--help")).stdout).toContain("--role");
   });
 
-  it("migrates, seeds the enti, adds users, and verifies the audit log; an altered row fails verify", { timeout: 180_000 }, async () => {
+  it("migrates, seeds the enti, adds users, and verifies the audit log; an altered row fails verify", {
+    timeout: 180_000,
+  }, async () => {
     expect((await filiera("db", "migrate")).stdout).toContain("0001-platform");
     expect((await filiera("territory", "seed")).stdout).toContain("visconteo-sud-milano");
 
-    const bad = await filiera("user", "add", "as.x", "--name", "X", "--role", "social_worker", "--ambito", "visconteo-sud-milano", "--password", "una-password-lunga-1");
+    const bad = await filiera(
+      "user",
+      "add",
+      "as.x",
+      "--name",
+      "X",
+      "--role",
+      "social_worker",
+      "--ambito",
+      "visconteo-sud-milano",
+      "--password",
+      "una-password-lunga-1",
+    );
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("comuneIstat: required for this role");
 
     const ok = await filiera(
-      "user", "add", "as.binasco", "--name", "AS Binasco", "--role", "social_worker",
-      "--ambito", "visconteo-sud-milano", "--comune", "015024", "--password", "una-password-lunga-1", "--json",
+      "user",
+      "add",
+      "as.binasco",
+      "--name",
+      "AS Binasco",
+      "--role",
+      "social_worker",
+      "--ambito",
+      "visconteo-sud-milano",
+      "--comune",
+      "015024",
+      "--password",
+      "una-password-lunga-1",
+      "--json",
     );
     expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ username: "as.binasco", roles: [{ role: "social_worker", comuneIstat: "015024" }] });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      username: "as.binasco",
+      roles: [{ role: "social_worker", comuneIstat: "015024" }],
+    });
 
     const verify = await filiera("audit", "verify", "--json");
     expect(verify.code).toBe(0);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { ROLES, type Role } from "../shared/contracts/rbac.ts";
 import { loadConfig } from "../server/config.ts";
 import { createUser } from "../server/modules/admin/index.ts";
 import { recordAudit } from "../server/platform/audit/audit.service.ts";
@@ -7,6 +6,7 @@ import { insertAssignments } from "../server/platform/auth/accounts.repo.ts";
 import { hashPassword } from "../server/platform/auth/password.ts";
 import { AppError } from "../server/platform/errors.ts";
 import { findTenant } from "../server/platform/tenancy.ts";
+import { ROLES, type Role } from "../shared/contracts/rbac.ts";
 import { printJson, withDatabase } from "./context.ts";
 
 interface AddOptions {
@@ -45,7 +45,12 @@ export function registerUserCommands(program: Command): void {
             const id = await db.transaction().execute(async (trx) => {
               const { id } = await trx
                 .insertInto("app_user")
-                .values({ username: username.toLowerCase(), display_name: o.name, email: o.email ?? null, password_hash: hash })
+                .values({
+                  username: username.toLowerCase(),
+                  display_name: o.name,
+                  email: o.email ?? null,
+                  password_hash: hash,
+                })
                 .returning("id")
                 .executeTakeFirstOrThrow();
               await insertAssignments(trx, [{ user_id: id, role: "system_admin", ambito_id: null }]);
@@ -60,7 +65,9 @@ export function registerUserCommands(program: Command): void {
               });
               return id;
             });
-            return o.json ? printJson({ id, username }) : console.log(`Created system administrator ${username} (id ${id})`);
+            return o.json
+              ? printJson({ id, username })
+              : console.log(`Created system administrator ${username} (id ${id})`);
           }
           if (!o.ambito) throw new Error("--ambito is required for this role");
           const tenant = await findTenant(db, o.ambito);

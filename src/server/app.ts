@@ -17,8 +17,8 @@ import type { Db } from "./db/database.ts";
 import { auditRoutes, usersRoutes } from "./modules/admin/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
-import { authRoutes } from "./platform/auth/auth.routes.ts";
 import { registerAuth } from "./platform/auth/auth.plugin.ts";
+import { authRoutes } from "./platform/auth/auth.routes.ts";
 import { oidcRoutes } from "./platform/auth/oidc.routes.ts";
 import { registerErrorHandler } from "./platform/errors.ts";
 import { healthRoutes } from "./platform/health.routes.ts";
@@ -63,7 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: "Filiera API",
         version: "0.1.0",
-        description: "Information system of Italian local welfare. Sessions use the filiera_sid cookie; writes need X-CSRF-Token.",
+        description:
+          "Information system of Italian local welfare. Sessions use the filiera_sid cookie; writes need X-CSRF-Token.",
       },
       components: {
         securitySchemes: { session: { type: "apiKey", in: "cookie", name: "filiera_sid" } },
@@ -73,7 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerAuth(app, deps);
   await app.register(async (scope) => {

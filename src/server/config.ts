@@ -12,7 +12,12 @@ const envSchema = z.object({
     .optional(),
   PGLITE_DIR: z.string().min(1).default("./data/pglite"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),

@@ -24,7 +24,10 @@ describe("codice fiscale", () => {
 
   it("decodes sex from the day (+40 for women) and infers the century as the latest not in the future", () => {
     const code = "BNCLRA85T52H623";
-    expect(decodeFiscalCode(code + fiscalCodeCheckChar(code), new Date("2026-01-01"))).toEqual({ birthDate: "1985-12-12", sex: "F" });
+    expect(decodeFiscalCode(code + fiscalCodeCheckChar(code), new Date("2026-01-01"))).toEqual({
+      birthDate: "1985-12-12",
+      sex: "F",
+    });
     const young = "BNCLRA15A41H623";
     expect(decodeFiscalCode(young + fiscalCodeCheckChar(young), new Date("2026-01-01"))?.birthDate).toBe("2015-01-01");
   });

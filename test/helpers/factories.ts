@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "../../src/shared/contracts/rbac.ts";
 import type { Db } from "../../src/server/db/database.ts";
 import { hashPassword } from "../../src/server/platform/auth/password.ts";
+import type { Role } from "../../src/shared/contracts/rbac.ts";
 
 export const TEST_PASSWORD = "test-password-2026";
 let passwordHash: Promise<string> | undefined;
@@ -51,7 +51,11 @@ export interface RoleSpec {
   organisationId?: number;
 }
 
-export async function createTestUser(db: Db, roles: RoleSpec[], prefix = "u"): Promise<{ id: number; username: string }> {
+export async function createTestUser(
+  db: Db,
+  roles: RoleSpec[],
+  prefix = "u",
+): Promise<{ id: number; username: string }> {
   passwordHash ??= hashPassword(TEST_PASSWORD, 10);
   const username = `${prefix}.${uid()}`;
   const { id } = await db

@@ -49,13 +49,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send(body("VALIDATION", "The request has invalid fields", fields));
     }
     const pgCode = (error as { code?: string }).code;
-    if (pgCode === PG_UNIQUE) return reply.code(409).send(body("CONFLICT", "A record with these values already exists"));
+    if (pgCode === PG_UNIQUE)
+      return reply.code(409).send(body("CONFLICT", "A record with these values already exists"));
     if (pgCode === PG_FOREIGN_KEY || pgCode === PG_CHECK || pgCode === PG_INVALID_TEXT) {
       return reply.code(400).send(body("VALIDATION", "The request refers to values that are not valid here"));
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).send(body("PAYLOAD_TOO_LARGE", "The request body is too large"));
-    if (status === 415) return reply.code(415).send(body("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json"));
+    if (status === 415)
+      return reply.code(415).send(body("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json"));
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
       return reply.code(400).send(body("VALIDATION", error.message));
     }

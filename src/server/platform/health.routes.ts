@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sql } from "kysely";
 import { z } from "zod";
 import type { AppDeps } from "../app.ts";
 import { migrationNames } from "../db/migrate.ts";
@@ -33,7 +33,8 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
         const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(deps.db);
         const applied = new Set(rows.rows.map((r) => r.name));
         const missing = migrationNames.filter((n) => !applied.has(n));
-        if (missing.length) return reply.code(503).send({ status: "unavailable" as const, reason: "migrations pending" });
+        if (missing.length)
+          return reply.code(503).send({ status: "unavailable" as const, reason: "migrations pending" });
         return { status: "ready" as const, database: deps.dbKind, migrations: applied.size };
       } catch {
         return reply.code(503).send({ status: "unavailable" as const, reason: "database unreachable" });

@@ -47,7 +47,9 @@ describe("operations endpoints", () => {
     expect(spec.openapi).toMatch(/^3\./);
     const loginOp = spec.paths["/api/auth/login"].post;
     expect(loginOp.requestBody.content["application/json"].schema.properties).toHaveProperty("username");
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/ambiti/{ambito}", "/api/ambiti/{ambito}/people"]));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(["/api/ambiti/{ambito}", "/api/ambiti/{ambito}/people"]),
+    );
     const docs = await t.app.inject({ method: "GET", url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers["content-type"]).toContain("text/html");

@@ -1,8 +1,9 @@
 import type { Role } from "../../shared/contracts/rbac.ts";
 import type { Db } from "../db/database.ts";
+import { seedEnti } from "../modules/territory/index.ts";
 import { insertAssignments } from "../platform/auth/accounts.repo.ts";
 import { hashPassword } from "../platform/auth/password.ts";
-import { seedEnti } from "../modules/territory/index.ts";
+import { seedDemoPeople } from "./demo-people.ts";
 
 export interface DemoAccount {
   username: string;
@@ -13,7 +14,12 @@ export interface DemoAccount {
 
 /** Demo accounts printed at start; every one uses the demo password. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: "admin", displayName: "Amministratore di sistema", what: "system administrator", roles: [{ role: "system_admin" }] },
+  {
+    username: "admin",
+    displayName: "Amministratore di sistema",
+    what: "system administrator",
+    roles: [{ role: "system_admin" }],
+  },
   {
     username: "udp.visconteo",
     displayName: "Ufficio di Piano Visconteo",
@@ -36,7 +42,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     username: "as.rozzano",
     displayName: "Assistente sociale Rozzano",
     what: "social worker, Comune di Rozzano",
-    roles: [{ role: "social_worker", ambito: "visconteo-sud-milano", comune: "Rozzano", team: "Servizio sociale Rozzano" }],
+    roles: [
+      { role: "social_worker", ambito: "visconteo-sud-milano", comune: "Rozzano", team: "Servizio sociale Rozzano" },
+    ],
   },
   {
     username: "as.opera",
@@ -96,12 +104,24 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
         const comune = r.comune
           ? await trx.selectFrom("comune").select("istat_code").where("name", "=", r.comune).executeTakeFirstOrThrow()
           : null;
-        const team = r.team && ambitoId
-          ? await trx.selectFrom("team").select("id").where("ambito_id", "=", ambitoId).where("name", "=", r.team).executeTakeFirstOrThrow()
-          : null;
-        const org = r.organisation && ambitoId
-          ? await trx.selectFrom("organisation").select("id").where("ambito_id", "=", ambitoId).where("name", "=", r.organisation).executeTakeFirstOrThrow()
-          : null;
+        const team =
+          r.team && ambitoId
+            ? await trx
+                .selectFrom("team")
+                .select("id")
+                .where("ambito_id", "=", ambitoId)
+                .where("name", "=", r.team)
+                .executeTakeFirstOrThrow()
+            : null;
+        const org =
+          r.organisation && ambitoId
+            ? await trx
+                .selectFrom("organisation")
+                .select("id")
+                .where("ambito_id", "=", ambitoId)
+                .where("name", "=", r.organisation)
+                .executeTakeFirstOrThrow()
+            : null;
         rows.push({
           user_id: id,
           role: r.role,
@@ -114,4 +134,5 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
       await insertAssignments(trx, rows);
     });
   }
+  await seedDemoPeople(db, ambiti);
 }

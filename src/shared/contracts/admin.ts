@@ -20,7 +20,10 @@ export const usersQuery = z.object({
 
 export const assignmentInput = z.object({
   role: z.enum(ROLES),
-  comuneIstat: z.string().regex(/^\d{6}$/, "must be a 6-digit ISTAT code").optional(),
+  comuneIstat: z
+    .string()
+    .regex(/^\d{6}$/, "must be a 6-digit ISTAT code")
+    .optional(),
   teamId: z.number().int().positive().optional(),
   organisationId: z.number().int().positive().optional(),
 });

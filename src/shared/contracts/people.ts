@@ -48,7 +48,10 @@ export const createPersonBody = z
 
 export const peopleQuery = z.object({
   q: z.string().trim().max(80).optional(),
-  comuneIstat: z.string().regex(/^\d{6}$/).optional(),
+  comuneIstat: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

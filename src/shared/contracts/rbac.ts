@@ -36,15 +36,37 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_PLANNING: Permission[] = ["territory:read", "observatory:read", "plan:read", "budget:read", "catalogue:read"];
+const READ_PLANNING: Permission[] = [
+  "territory:read",
+  "observatory:read",
+  "plan:read",
+  "budget:read",
+  "catalogue:read",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Administers accounts, territory and audit; deliberately no access to personal social records.
   system_admin: ["territory:read", "territory:write", "users:read", "users:write", "audit:read"],
-  udp_manager: [...READ_PLANNING, "plan:write", "catalogue:write", "users:read", "users:write", "audit:read", "dashboards:read"],
+  udp_manager: [
+    ...READ_PLANNING,
+    "plan:write",
+    "catalogue:write",
+    "users:read",
+    "users:write",
+    "audit:read",
+    "dashboards:read",
+  ],
   udp_officer: [...READ_PLANNING, "plan:write", "catalogue:write", "dashboards:read"],
   // Personal data only within the Comuni (and teams) of the assignment.
-  social_worker: ["territory:read", "observatory:read", "catalogue:read", "people:read", "people:write", "cases:read", "cases:write"],
+  social_worker: [
+    "territory:read",
+    "observatory:read",
+    "catalogue:read",
+    "people:read",
+    "people:write",
+    "cases:read",
+    "cases:write",
+  ],
   accounting_officer: ["territory:read", "budget:read", "budget:write", "plan:read"],
   mayor: ["territory:read", "observatory:read", "plan:read", "budget:read", "dashboards:read"],
   ets_operator: ["territory:read", "catalogue:read", "catalogue:write"],
@@ -52,14 +74,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Permissions whose data is personal: always scoped by Comune (and team) and audited. */
-export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = ["people:read", "people:write", "cases:read", "cases:write"];
+export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = [
+  "people:read",
+  "people:write",
+  "cases:read",
+  "cases:write",
+];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
 /** Which scope fields a role's assignment requires. */
-export const ROLE_SCOPE: Record<Role, { ambito: boolean; comune: "required" | "optional" | "none"; organisation: boolean }> = {
+export const ROLE_SCOPE: Record<
+  Role,
+  { ambito: boolean; comune: "required" | "optional" | "none"; organisation: boolean }
+> = {
   system_admin: { ambito: false, comune: "none", organisation: false },
   udp_manager: { ambito: true, comune: "none", organisation: false },
   udp_officer: { ambito: true, comune: "none", organisation: false },

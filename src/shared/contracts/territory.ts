@@ -8,7 +8,12 @@ export const comuneDto = z.object({
 });
 export type ComuneDto = z.infer<typeof comuneDto>;
 
-export const municipioDto = z.object({ id: z.number().int(), number: z.number().int(), name: z.string(), comuneIstat: z.string() });
+export const municipioDto = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  name: z.string(),
+  comuneIstat: z.string(),
+});
 
 export const ambitoSummary = z.object({ slug: z.string(), name: z.string(), kind: z.enum(["ambito", "comune"]) });
 
@@ -29,4 +34,9 @@ export const comuniSearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const referenceDatasetDto = z.object({ name: z.string(), version: z.string(), source: z.string(), licence: z.string() });
+export const referenceDatasetDto = z.object({
+  name: z.string(),
+  version: z.string(),
+  source: z.string(),
+  licence: z.string(),
+});

@@ -43,7 +43,13 @@ export function assignmentsInAmbito(db: Db, ambitoId: number, userIds: number[])
 
 export function insertUser(
   db: Db,
-  u: { username: string; displayName: string; email: string | null; passwordHash: string | null; fiscalCode?: string | null },
+  u: {
+    username: string;
+    displayName: string;
+    email: string | null;
+    passwordHash: string | null;
+    fiscalCode?: string | null;
+  },
 ) {
   return db
     .insertInto("app_user")
@@ -72,7 +78,12 @@ export function userHasRoleInAmbito(db: Db, userId: number, ambitoId: number) {
 }
 
 export function teamExists(db: Db, ambitoId: number, teamId: number) {
-  return db.selectFrom("team").select("id").where("ambito_id", "=", ambitoId).where("id", "=", teamId).executeTakeFirst();
+  return db
+    .selectFrom("team")
+    .select("id")
+    .where("ambito_id", "=", ambitoId)
+    .where("id", "=", teamId)
+    .executeTakeFirst();
 }
 
 export function organisationExists(db: Db, ambitoId: number, id: number) {

@@ -25,13 +25,17 @@ async function validateAssignments(db: Db, ambitoId: number, roles: AssignmentIn
     const scope = ROLE_SCOPE[a.role as Role];
     const at = (f: string) => `body.roles.${i}.${f}`;
     if (!scope.ambito) fields.push({ path: at("role"), message: "this role is platform-wide: create it with the CLI" });
-    if (scope.comune === "required" && !a.comuneIstat) fields.push({ path: at("comuneIstat"), message: "required for this role" });
-    if (scope.comune === "none" && a.comuneIstat) fields.push({ path: at("comuneIstat"), message: "not allowed for this role" });
+    if (scope.comune === "required" && !a.comuneIstat)
+      fields.push({ path: at("comuneIstat"), message: "required for this role" });
+    if (scope.comune === "none" && a.comuneIstat)
+      fields.push({ path: at("comuneIstat"), message: "not allowed for this role" });
     if (a.comuneIstat && !(await isComuneOfAmbito(db, ambitoId, a.comuneIstat))) {
       fields.push({ path: at("comuneIstat"), message: "this Comune is not part of the Ambito" });
     }
-    if (scope.organisation && !a.organisationId) fields.push({ path: at("organisationId"), message: "required for this role" });
-    if (!scope.organisation && a.organisationId) fields.push({ path: at("organisationId"), message: "not allowed for this role" });
+    if (scope.organisation && !a.organisationId)
+      fields.push({ path: at("organisationId"), message: "required for this role" });
+    if (!scope.organisation && a.organisationId)
+      fields.push({ path: at("organisationId"), message: "not allowed for this role" });
     if (a.organisationId && !(await repo.organisationExists(db, ambitoId, a.organisationId))) {
       fields.push({ path: at("organisationId"), message: "no such organisation in this Ambito" });
     }
@@ -58,7 +62,11 @@ export async function listUsers(
   q: { q?: string; userId?: number; limit: number; offset: number },
 ) {
   const users = await repo.listUsersInAmbito(db, ambitoId, q);
-  const assignments = await repo.assignmentsInAmbito(db, ambitoId, users.map((u) => u.id));
+  const assignments = await repo.assignmentsInAmbito(
+    db,
+    ambitoId,
+    users.map((u) => u.id),
+  );
   const items: UserDto[] = users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -95,7 +103,11 @@ export async function createUser(
   await validateAssignments(db, ambitoId, input.roles);
   const passwordHash = await hashPassword(input.password, config.scryptLogN);
   const id = await db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom("app_user").select("id").where("username", "=", input.username).executeTakeFirst();
+    const exists = await trx
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", input.username)
+      .executeTakeFirst();
     if (exists) {
       throw new AppError("CONFLICT", "This username is taken", [{ path: "body.username", message: "already taken" }]);
     }
@@ -126,7 +138,9 @@ export async function updateUser(
   if (!(await repo.userHasRoleInAmbito(db, userId, ambitoId))) throw notFound("User");
   if (input.roles) await validateAssignments(db, ambitoId, input.roles);
   if (userId === actor.userId && input.active === false) {
-    throw new AppError("VALIDATION", "You cannot deactivate yourself", [{ path: "body.active", message: "own account" }]);
+    throw new AppError("VALIDATION", "You cannot deactivate yourself", [
+      { path: "body.active", message: "own account" },
+    ]);
   }
   await db.transaction().execute(async (trx) => {
     const set = {

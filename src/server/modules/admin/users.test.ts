@@ -29,12 +29,24 @@ describe("user administration in an Ambito", () => {
       },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username, roles: [{ role: "social_worker", comuneIstat: ambito.comuni.opera }] });
+    expect(res.json()).toMatchObject({
+      username,
+      roles: [{ role: "social_worker", comuneIstat: ambito.comuni.opera }],
+    });
     const created = await login(t.app, username, "una-password-lunga-1");
     const me = (await created.request({ method: "GET", url: "/api/auth/me" })).json();
-    expect(me.user.roles[0]).toMatchObject({ role: "social_worker", ambito: ambito.slug, comuneIstat: ambito.comuni.opera });
+    expect(me.user.roles[0]).toMatchObject({
+      role: "social_worker",
+      ambito: ambito.slug,
+      comuneIstat: ambito.comuni.opera,
+    });
 
-    const events = await t.db.selectFrom("audit_event").selectAll().where("chain_id", "=", ambito.id).where("action", "=", "user.create").execute();
+    const events = await t.db
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("chain_id", "=", ambito.id)
+      .where("action", "=", "user.create")
+      .execute();
     expect(events.some((e) => e.entity_id === String(res.json().id))).toBe(true);
   });
 
@@ -47,13 +59,23 @@ describe("user administration in an Ambito", () => {
         username: "bad.roles",
         displayName: "X",
         password: "una-password-lunga-1",
-        roles: [{ role: "social_worker" }, { role: "mayor", comuneIstat: "015146" }, { role: "system_admin" }, { role: "ets_operator" }],
+        roles: [
+          { role: "social_worker" },
+          { role: "mayor", comuneIstat: "015146" },
+          { role: "system_admin" },
+          { role: "ets_operator" },
+        ],
       },
     });
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining(["body.roles.0.comuneIstat", "body.roles.1.comuneIstat", "body.roles.2.role", "body.roles.3.organisationId"]),
+      expect.arrayContaining([
+        "body.roles.0.comuneIstat",
+        "body.roles.1.comuneIstat",
+        "body.roles.2.role",
+        "body.roles.3.organisationId",
+      ]),
     );
     const none = await t.db.selectFrom("app_user").select("id").where("username", "=", "bad.roles").executeTakeFirst();
     expect(none).toBeUndefined();
@@ -62,9 +84,17 @@ describe("user administration in an Ambito", () => {
   it("answers 409 for a taken username and 400 for a malformed one", async () => {
     const { s, username } = await manager();
     const base = { displayName: "X", password: "una-password-lunga-1", roles: [{ role: "udp_officer" }] };
-    const taken = await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/users`, payload: { ...base, username } });
+    const taken = await s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/users`,
+      payload: { ...base, username },
+    });
     expect(taken.statusCode).toBe(409);
-    const bad = await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/users`, payload: { ...base, username: "no spaces!" } });
+    const bad = await s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/users`,
+      payload: { ...base, username: "no spaces!" },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe("body.username");
   });
@@ -78,9 +108,13 @@ describe("user administration in an Ambito", () => {
     const names = list.items.map((u: { username: string }) => u.username);
     expect(names).toContain(insider.username);
     expect(names).not.toContain(outsider.username);
-    const found = (await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/users?q=${insider.username}` })).json();
+    const found = (
+      await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/users?q=${insider.username}` })
+    ).json();
     expect(found.items).toHaveLength(1);
-    expect((await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/users/${outsider.id}` })).statusCode).toBe(404);
+    expect(
+      (await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/users/${outsider.id}` })).statusCode,
+    ).toBe(404);
   });
 
   it("deactivates a user, ending their sessions, and replaces roles", async () => {
@@ -93,10 +127,18 @@ describe("user administration in an Ambito", () => {
       payload: { roles: [{ role: "mayor" }] },
     });
     expect(roles.json().roles).toEqual([expect.objectContaining({ role: "mayor" })]);
-    const off = await s.request({ method: "PATCH", url: `/api/ambiti/${ambito.slug}/users/${target.id}`, payload: { active: false } });
+    const off = await s.request({
+      method: "PATCH",
+      url: `/api/ambiti/${ambito.slug}/users/${target.id}`,
+      payload: { active: false },
+    });
     expect(off.statusCode).toBe(200);
     expect((await targetSession.request({ method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);
-    const self = await s.request({ method: "PATCH", url: `/api/ambiti/${ambito.slug}/users/${managerId}`, payload: { active: false } });
+    const self = await s.request({
+      method: "PATCH",
+      url: `/api/ambiti/${ambito.slug}/users/${managerId}`,
+      payload: { active: false },
+    });
     expect(self.statusCode).toBe(400);
   });
 
@@ -106,7 +148,12 @@ describe("user administration in an Ambito", () => {
     const res = await s.request({
       method: "POST",
       url: `/api/ambiti/${ambito.slug}/users`,
-      payload: { username: "x.y.z", displayName: "X", password: "una-password-lunga-1", roles: [{ role: "udp_manager" }] },
+      payload: {
+        username: "x.y.z",
+        displayName: "X",
+        password: "una-password-lunga-1",
+        roles: [{ role: "udp_manager" }],
+      },
     });
     expect(res.statusCode).toBe(403);
   });

@@ -24,7 +24,11 @@ function scoped(db: Db, scope: AccessScope) {
   return q;
 }
 
-export function listPeople(db: Db, scope: AccessScope, f: { q?: string; comuneIstat?: string; limit: number; offset: number }) {
+export function listPeople(
+  db: Db,
+  scope: AccessScope,
+  f: { q?: string; comuneIstat?: string; limit: number; offset: number },
+) {
   let q = scoped(db, scope).select([...COLUMNS, sql<number>`count(*) over ()`.as("total")]);
   if (f.comuneIstat) q = q.where("comune_istat", "=", f.comuneIstat);
   if (f.q) {

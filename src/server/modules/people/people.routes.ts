@@ -43,7 +43,12 @@ export async function peopleRoutes(app: FastifyInstance, { db }: AppDeps) {
     "/api/ambiti/:ambito/people/:id",
     {
       config: { access: { permission: "people:read", personalData: true } },
-      schema: { tags, summary: "One person (the read is audited)", params: personParams, response: { 200: personDto, ...errors } },
+      schema: {
+        tags,
+        summary: "One person (the read is audited)",
+        params: personParams,
+        response: { 200: personDto, ...errors },
+      },
     },
     async (request) => getPerson(db, callerOf(request), request.params.id),
   );

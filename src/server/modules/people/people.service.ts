@@ -83,7 +83,9 @@ export async function getPerson(db: Db, c: Caller, id: string): Promise<PersonDt
 
 export async function createPerson(db: Db, c: Caller, input: z.infer<typeof createPersonBody>): Promise<PersonDto> {
   if (!(await isComuneOfAmbito(db, c.scope.ambitoId, input.comuneIstat))) {
-    throw new AppError("VALIDATION", "Unknown Comune", [{ path: "body.comuneIstat", message: "not a Comune of this Ambito" }]);
+    throw new AppError("VALIDATION", "Unknown Comune", [
+      { path: "body.comuneIstat", message: "not a Comune of this Ambito" },
+    ]);
   }
   if (!inScope(c.scope, input.comuneIstat)) throw forbidden("This Comune is outside your assignment");
   const decoded = input.fiscalCode ? decodeFiscalCode(input.fiscalCode) : null;

@@ -18,7 +18,13 @@ async function socialWorker(comune: string) {
 }
 
 const auditOf = (entityId: string) =>
-  t.db.selectFrom("audit_event").selectAll().where("chain_id", "=", ambito.id).where("entity_id", "=", entityId).orderBy("seq").execute();
+  t.db
+    .selectFrom("audit_event")
+    .selectAll()
+    .where("chain_id", "=", ambito.id)
+    .where("entity_id", "=", entityId)
+    .orderBy("seq")
+    .execute();
 
 describe("person registry scoped by Comune", () => {
   it("lets a social worker register and read people of their Comune, and audits both", async () => {
@@ -27,7 +33,12 @@ describe("person registry scoped by Comune", () => {
     const created = await s.request({
       method: "POST",
       url: `/api/ambiti/${ambito.slug}/people`,
-      payload: { comuneIstat: ambito.comuni.rozzano, fiscalCode: code.toLowerCase(), familyName: "Bianchi", givenName: "Laura" },
+      payload: {
+        comuneIstat: ambito.comuni.rozzano,
+        fiscalCode: code.toLowerCase(),
+        familyName: "Bianchi",
+        givenName: "Laura",
+      },
     });
     expect(created.statusCode).toBe(201);
     const person = created.json();
@@ -35,7 +46,11 @@ describe("person registry scoped by Comune", () => {
     expect(person.birthDate).toBe("1985-12-12");
     expect(person.sex).toBe("F");
 
-    const read = await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/people/${person.id}`, headers: { "x-purpose": "valutazione" } });
+    const read = await s.request({
+      method: "GET",
+      url: `/api/ambiti/${ambito.slug}/people/${person.id}`,
+      headers: { "x-purpose": "valutazione" },
+    });
     expect(read.statusCode).toBe(200);
     const events = await auditOf(person.id);
     expect(events.map((e) => e.action)).toEqual(["person.create", "person.read"]);
@@ -67,7 +82,10 @@ describe("person registry scoped by Comune", () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((p: { id: string }) => p.id)).not.toContain(id);
 
-    const filter = await rozzano.s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/people?comuneIstat=${ambito.comuni.opera}` });
+    const filter = await rozzano.s.request({
+      method: "GET",
+      url: `/api/ambiti/${ambito.slug}/people?comuneIstat=${ambito.comuni.opera}`,
+    });
     expect(filter.statusCode).toBe(403);
 
     const write = await rozzano.s.request({
@@ -80,7 +98,9 @@ describe("person registry scoped by Comune", () => {
 
   it("does not let a social worker of another Ambito in at all", async () => {
     const other = await createTestAmbito(t.db);
-    const u = await createTestUser(t.db, [{ role: "social_worker", ambitoId: other.id, comuneIstat: other.comuni.rozzano }]);
+    const u = await createTestUser(t.db, [
+      { role: "social_worker", ambitoId: other.id, comuneIstat: other.comuni.rozzano },
+    ]);
     const s = await login(t.app, u.username);
     const res = await s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/people` });
     expect(res.statusCode).toBe(403);
@@ -115,9 +135,18 @@ describe("person registry scoped by Comune", () => {
 
   it("refuses a duplicate codice fiscale in the Ambito with 409", async () => {
     const { s } = await socialWorker(ambito.comuni.rozzano);
-    const payload = { comuneIstat: ambito.comuni.rozzano, fiscalCode: cf("NREFNC60C03H623"), familyName: "Neri", givenName: "Franco" };
-    expect((await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/people`, payload })).statusCode).toBe(201);
-    expect((await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/people`, payload })).statusCode).toBe(409);
+    const payload = {
+      comuneIstat: ambito.comuni.rozzano,
+      fiscalCode: cf("NREFNC60C03H623"),
+      familyName: "Neri",
+      givenName: "Franco",
+    };
+    expect((await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/people`, payload })).statusCode).toBe(
+      201,
+    );
+    expect((await s.request({ method: "POST", url: `/api/ambiti/${ambito.slug}/people`, payload })).statusCode).toBe(
+      409,
+    );
   });
 
   it("rejects a Comune outside the Ambito and a birth date that contradicts the codice fiscale", async () => {
@@ -131,7 +160,13 @@ describe("person registry scoped by Comune", () => {
     const contradicts = await s.request({
       method: "POST",
       url: `/api/ambiti/${ambito.slug}/people`,
-      payload: { comuneIstat: ambito.comuni.rozzano, fiscalCode: cf("GLLMRC90B15H623"), birthDate: "1990-02-16", familyName: "Galli", givenName: "Marco" },
+      payload: {
+        comuneIstat: ambito.comuni.rozzano,
+        fiscalCode: cf("GLLMRC90B15H623"),
+        birthDate: "1990-02-16",
+        familyName: "Galli",
+        givenName: "Marco",
+      },
     });
     expect(contradicts.statusCode).toBe(400);
     expect(contradicts.json().error.fields[0].path).toBe("body.birthDate");

@@ -25,7 +25,10 @@ export async function loadReferenceData(db: Db): Promise<void> {
     valid_from: COMUNI_DATASET.version,
   }));
   for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insertInto("comune").values(rows.slice(i, i + BATCH)).execute();
+    await db
+      .insertInto("comune")
+      .values(rows.slice(i, i + BATCH))
+      .execute();
   }
   await db.insertInto("ref_dataset").values(COMUNI_DATASET).execute();
 

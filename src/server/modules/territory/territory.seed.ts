@@ -36,7 +36,11 @@ async function seedEnte(db: Db, ente: EnteSeed): Promise<number> {
       .returning("id")
       .executeTakeFirst();
     if (!inserted) {
-      const existing = await trx.selectFrom("ambito").select("id").where("slug", "=", ente.slug).executeTakeFirstOrThrow();
+      const existing = await trx
+        .selectFrom("ambito")
+        .select("id")
+        .where("slug", "=", ente.slug)
+        .executeTakeFirstOrThrow();
       return existing.id;
     }
     const id = inserted.id;
@@ -57,7 +61,9 @@ async function seedEnte(db: Db, ente: EnteSeed): Promise<number> {
     if (ente.teams?.length) {
       await trx
         .insertInto("team")
-        .values(ente.teams.map((t) => ({ ambito_id: id, name: t.name, comune_istat: t.comune ? istat(t.comune) : null })))
+        .values(
+          ente.teams.map((t) => ({ ambito_id: id, name: t.name, comune_istat: t.comune ? istat(t.comune) : null })),
+        )
         .execute();
     }
     if (ente.organisations?.length) {

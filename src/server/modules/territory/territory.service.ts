@@ -3,7 +3,12 @@ import type { Db } from "../../db/database.ts";
 import { notFound } from "../../platform/errors.ts";
 import * as repo from "./territory.repo.ts";
 
-const toComune = (c: { istat_code: string; cadastral_code: string; name: string; province_abbr: string }): ComuneDto => ({
+const toComune = (c: {
+  istat_code: string;
+  cadastral_code: string;
+  name: string;
+  province_abbr: string;
+}): ComuneDto => ({
   istatCode: c.istat_code,
   cadastralCode: c.cadastral_code,
   name: c.name,

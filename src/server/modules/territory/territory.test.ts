@@ -10,11 +10,23 @@ beforeAll(async () => {
 
 describe("Lombardy reference data", () => {
   it("ships every Lombardy Comune with ISTAT and cadastral codes, versioned", async () => {
-    const count = await t.db.selectFrom("comune").select((eb) => eb.fn.countAll<number>().as("n")).where("region_code", "=", "03").executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom("comune")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("region_code", "=", "03")
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1506);
-    const rozzano = await t.db.selectFrom("comune").selectAll().where("istat_code", "=", "015189").executeTakeFirstOrThrow();
+    const rozzano = await t.db
+      .selectFrom("comune")
+      .selectAll()
+      .where("istat_code", "=", "015189")
+      .executeTakeFirstOrThrow();
     expect(rozzano).toMatchObject({ name: "Rozzano", cadastral_code: "H623", province_abbr: "MI" });
-    const dataset = await t.db.selectFrom("ref_dataset").selectAll().where("name", "=", "istat-comuni-lombardia").executeTakeFirstOrThrow();
+    const dataset = await t.db
+      .selectFrom("ref_dataset")
+      .selectAll()
+      .where("name", "=", "istat-comuni-lombardia")
+      .executeTakeFirstOrThrow();
     expect(dataset.version).toBe("2020-01-01");
     expect(dataset.licence).toContain("CC BY");
   });
@@ -30,8 +42,18 @@ describe("the three real enti", () => {
   it("serves each ente's territory to its users", async () => {
     const ids = await seedEnti(t.db);
     const expected = {
-      "visconteo-sud-milano": { comuni: 11, municipi: 0, includes: "Rozzano", asst: "ASST Melegnano e della Martesana" },
-      "cernusco-distretto-4": { comuni: 9, municipi: 0, includes: "Gorgonzola", asst: "ASST Melegnano e della Martesana" },
+      "visconteo-sud-milano": {
+        comuni: 11,
+        municipi: 0,
+        includes: "Rozzano",
+        asst: "ASST Melegnano e della Martesana",
+      },
+      "cernusco-distretto-4": {
+        comuni: 9,
+        municipi: 0,
+        includes: "Gorgonzola",
+        asst: "ASST Melegnano e della Martesana",
+      },
       milano: { comuni: 1, municipi: 9, includes: "Milano", asst: null },
     } as const;
     for (const [slug, e] of Object.entries(expected)) {
@@ -42,7 +64,10 @@ describe("the three real enti", () => {
       const body = res.json();
       expect(body.comuni, slug).toHaveLength(e.comuni);
       expect(body.municipi, slug).toHaveLength(e.municipi);
-      expect(body.comuni.map((c: { name: string }) => c.name), slug).toContain(e.includes);
+      expect(
+        body.comuni.map((c: { name: string }) => c.name),
+        slug,
+      ).toContain(e.includes);
       expect(body.asst?.name ?? null, slug).toBe(e.asst);
       expect(body.ats.name).toBe("ATS della Città Metropolitana di Milano");
       const ambiti = (await s.request({ method: "GET", url: "/api/ambiti" })).json();

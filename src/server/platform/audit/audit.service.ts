@@ -98,7 +98,8 @@ export async function verifyChain(db: Db, chainId: number): Promise<VerifyResult
     }
   }
   const verified = expectedSeq - 1;
-  if (verified < lastSeq) return fail(verified + 1, `chain head records ${lastSeq} events but ${verified} are present (events removed)`);
+  if (verified < lastSeq)
+    return fail(verified + 1, `chain head records ${lastSeq} events but ${verified} are present (events removed)`);
   if (head && head.last_hash !== prevHash) return fail(lastSeq, "chain head hash does not match the last event");
   return { chainId, events: verified, ok: true, firstBadSeq: null, reason: null };
 }
@@ -109,4 +110,4 @@ export async function verifyAll(db: Db): Promise<VerifyResult[]> {
   return out;
 }
 
-export { listEvents as listAuditEvents, type AuditFilter };
+export { type AuditFilter, listEvents as listAuditEvents };

@@ -17,7 +17,7 @@ const event = (ambitoId: number, i: number) => ({
   action: "test.event",
   entityType: "thing",
   entityId: String(i),
-  details: { n: i, nested: { b: 2, a: 1 } },
+  details: { zeta: i, alpha: "first", mid: true },
 });
 
 /** Tampering as someone with database access would: bypassing the append-only trigger. */
@@ -39,7 +39,9 @@ describe("hash-chained audit log", () => {
   it("refuses updates and deletes through SQL", async () => {
     const a = await createTestAmbito(t.db);
     await recordAudit(t.db, event(a.id, 1));
-    await expect(sql`update audit_event set action = 'x' where chain_id = ${a.id}`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_event set action = 'x' where chain_id = ${a.id}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_event where chain_id = ${a.id}`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
@@ -92,7 +94,10 @@ describe("audit routes", () => {
     expect(page1.statusCode).toBe(200);
     const items = page1.json().items;
     expect(items.map((e: { entityId: string }) => e.entityId)).toEqual(["4", "3", "2"]);
-    const page2 = await s.request({ method: "GET", url: `/api/ambiti/${a.slug}/audit?action=test.event&limit=3&beforeSeq=${items[2].seq}` });
+    const page2 = await s.request({
+      method: "GET",
+      url: `/api/ambiti/${a.slug}/audit?action=test.event&limit=3&beforeSeq=${items[2].seq}`,
+    });
     expect(page2.json().items.map((e: { entityId: string }) => e.entityId)).toEqual(["1", "0"]);
 
     const verify = await s.request({ method: "GET", url: `/api/ambiti/${a.slug}/audit/verify` });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Session, type TestApp, login, testApp } from "../../../../test/helpers/app.ts";
+import { login, type Session, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
 import { type Permission, ROLE_SCOPE, ROLES, type Role, roleHas } from "../../../shared/contracts/rbac.ts";
 import type { DeclaredRoute } from "./auth.plugin.ts";
@@ -47,7 +47,11 @@ describe("every route declares its access", () => {
 
   it("answers 401 without a session on every non-public route", async () => {
     for (const r of routes().filter((r) => !("public" in r.access))) {
-      const res = await t.app.inject({ method: r.method as "GET", url: withUuid(concrete(r.url)), payload: r.method === "GET" ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as "GET",
+        url: withUuid(concrete(r.url)),
+        payload: r.method === "GET" ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -62,7 +66,11 @@ describe("role × permission matrix", () => {
         if (!permission) continue;
         const global = !r.url.includes(":ambito");
         const allowed = roleHas(role, permission) && (!global || !ROLE_SCOPE[role].ambito);
-        const res = await s.request({ method: r.method as "GET", url: withUuid(concrete(r.url)), payload: r.method === "GET" ? undefined : {} });
+        const res = await s.request({
+          method: r.method as "GET",
+          url: withUuid(concrete(r.url)),
+          payload: r.method === "GET" ? undefined : {},
+        });
         const label = `${role} ${r.method} ${r.url} (${permission})`;
         if (allowed) expect(res.statusCode, label).not.toBe(403);
         else expect(res.statusCode, label).toBe(403);
@@ -71,7 +79,14 @@ describe("role × permission matrix", () => {
   });
 
   it("keeps personal data away from administrators, mayors and planners", () => {
-    for (const role of ["system_admin", "mayor", "udp_manager", "udp_officer", "accounting_officer", "citizen"] as Role[]) {
+    for (const role of [
+      "system_admin",
+      "mayor",
+      "udp_manager",
+      "udp_officer",
+      "accounting_officer",
+      "citizen",
+    ] as Role[]) {
       expect(roleHas(role, "people:read"), role).toBe(false);
     }
     expect(roleHas("social_worker", "people:read")).toBe(true);
@@ -103,7 +118,9 @@ describe("bad input answers 400 with field messages, never 500", () => {
     for (const r of routes()) {
       const permission = permissionOf(r);
       if (!permission) continue;
-      const role = ROLES.find((x) => roleHas(x, permission) && (r.url.includes(":ambito") ? ROLE_SCOPE[x].ambito : !ROLE_SCOPE[x].ambito));
+      const role = ROLES.find(
+        (x) => roleHas(x, permission) && (r.url.includes(":ambito") ? ROLE_SCOPE[x].ambito : !ROLE_SCOPE[x].ambito),
+      );
       if (!role) continue;
       const s = await sessionFor(role);
       const op = spec.paths[r.url.replace(/:(\w+)/g, "{$1}")]?.[r.method.toLowerCase()];
@@ -115,12 +132,18 @@ describe("bad input answers 400 with field messages, never 500", () => {
         checked++;
       }
       if (r.url.includes(":id")) {
-        const res = await s.request({ method: r.method as "GET", url: concreteBadId(r.url), payload: r.method === "GET" ? undefined : {} });
+        const res = await s.request({
+          method: r.method as "GET",
+          url: concreteBadId(r.url),
+          payload: r.method === "GET" ? undefined : {},
+        });
         expect(res.statusCode, label).toBe(400);
         expect(res.json().error.fields?.[0]?.path, label).toMatch(/^params\./);
         checked++;
       }
-      const intQuery = (op?.parameters ?? []).find((p: { in: string; schema?: { type?: string } }) => p.in === "query" && p.schema?.type === "integer");
+      const intQuery = (op?.parameters ?? []).find(
+        (p: { in: string; schema?: { type?: string } }) => p.in === "query" && p.schema?.type === "integer",
+      );
       if (intQuery) {
         const res = await s.request({ method: "GET", url: `${concrete(r.url)}?${intQuery.name}=abc` });
         expect(res.statusCode, label).toBe(400);

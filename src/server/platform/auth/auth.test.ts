@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, login, testApp } from "../../../../test/helpers/app.ts";
+import { login, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, TEST_PASSWORD } from "../../../../test/helpers/factories.ts";
 
 let t: TestApp;
@@ -10,7 +10,9 @@ beforeAll(async () => {
 describe("login, session, logout", () => {
   it("logs in with the right password and returns the user's Ambiti and permissions", async () => {
     const ambito = await createTestAmbito(t.db);
-    const user = await createTestUser(t.db, [{ role: "social_worker", ambitoId: ambito.id, comuneIstat: ambito.comuni.rozzano }]);
+    const user = await createTestUser(t.db, [
+      { role: "social_worker", ambitoId: ambito.id, comuneIstat: ambito.comuni.rozzano },
+    ]);
     const s = await login(t.app, user.username);
     const me = await s.request({ method: "GET", url: "/api/auth/me" });
     expect(me.statusCode).toBe(200);
@@ -24,7 +26,11 @@ describe("login, session, logout", () => {
 
   it("sets an httpOnly, SameSite session cookie", async () => {
     const user = await createTestUser(t.db, []);
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === "filiera_sid");
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
@@ -32,8 +38,18 @@ describe("login, session, logout", () => {
 
   it("refuses a wrong password with 401 and the same message as an unknown user", async () => {
     const user = await createTestUser(t.db, []);
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password: "nope" }, remoteAddress: "127.9.9.1" });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "nobody.here", password: "nope" }, remoteAddress: "127.9.9.2" });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: "nope" },
+      remoteAddress: "127.9.9.1",
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "nobody.here", password: "nope" },
+      remoteAddress: "127.9.9.2",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -42,10 +58,20 @@ describe("login, session, logout", () => {
   it("throttles a username after repeated failures, even with the right password", async () => {
     const user = await createTestUser(t.db, []);
     for (let i = 0; i < 3; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password: "bad" }, remoteAddress: `127.8.0.${i + 1}` });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: user.username, password: "bad" },
+        remoteAddress: `127.8.0.${i + 1}`,
+      });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password: TEST_PASSWORD }, remoteAddress: "127.8.0.9" });
+    const blocked = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: TEST_PASSWORD },
+      remoteAddress: "127.8.0.9",
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers["retry-after"]).toBeDefined();
   });
@@ -76,11 +102,23 @@ describe("login, session, logout", () => {
     const user = await createTestUser(t.db, []);
     const other = await login(t.app, user.username);
     const s = await login(t.app, user.username);
-    const weak = await s.request({ method: "POST", url: "/api/auth/password", payload: { currentPassword: TEST_PASSWORD, newPassword: "short" } });
+    const weak = await s.request({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "short" },
+    });
     expect(weak.statusCode).toBe(400);
-    const bad = await s.request({ method: "POST", url: "/api/auth/password", payload: { currentPassword: "wrong-one", newPassword: "a-much-better-passw0rd" } });
+    const bad = await s.request({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: "wrong-one", newPassword: "a-much-better-passw0rd" },
+    });
     expect(bad.statusCode).toBe(400);
-    const ok = await s.request({ method: "POST", url: "/api/auth/password", payload: { currentPassword: TEST_PASSWORD, newPassword: "a-much-better-passw0rd" } });
+    const ok = await s.request({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "a-much-better-passw0rd" },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await s.request({ method: "GET", url: "/api/auth/me" })).statusCode).toBe(200);
     expect((await other.request({ method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);

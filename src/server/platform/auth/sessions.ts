@@ -48,7 +48,7 @@ export async function findSession(db: Db, token: string, ttlMs: number) {
     ])
     .where("s.token_hash", "=", hashToken(token))
     .executeTakeFirst();
-  if (!row || !row.active || row.expires_at.getTime() <= Date.now()) return undefined;
+  if (!row?.active || row.expires_at.getTime() <= Date.now()) return undefined;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await db
       .updateTable("session")
