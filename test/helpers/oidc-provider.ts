@@ -85,8 +85,8 @@ export class Browser {
   // Cookies are per host, not per port, as in browsers; names do not clash between provider and app.
   readonly cookies = new Map<string, string>();
 
-  async request(url: string, form?: Record<string, string>): Promise<Response> {
-    const headers: Record<string, string> = {};
+  async request(url: string, form?: Record<string, string>, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extra };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (form) headers["content-type"] = "application/x-www-form-urlencoded";
     const res = await fetch(url, {

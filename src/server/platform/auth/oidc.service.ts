@@ -15,12 +15,11 @@ export const redirectUri = (config: Config) => `${config.publicUrl}${OIDC_CALLBA
 
 /**
  * Only same-site relative paths: "//host" and "/\host" are protocol-relative to browsers, so an
- * attacker could use the login to bounce users to another site.
+ * attacker could use the login to bounce users elsewhere. Printable ASCII only (the web app's paths
+ * are), which also keeps control characters and raw non-ASCII out of the Location header.
  */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value || value.length > 2048 || !value.startsWith("/")) return "/";
-  if (value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\u007f]/.test(value)) return "/";
-  return value;
+  return value && value.length <= 2048 && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : "/";
 }
 
 // One discovery per process and issuer; a failed discovery is forgotten so the next login retries.
@@ -114,56 +113,64 @@ export async function completeOidcLogin(
 ): Promise<OidcOutcome> {
   const row = input.state && input.state === input.browserState ? await takeState(db, input.state) : undefined;
   if (!row) throw new AppError("VALIDATION", "Unknown or expired login: start the login again");
-  const fail = async (reason: OidcFailure, extra: Record<string, string> = {}): Promise<OidcOutcome> => {
+  const fail = async (reason: OidcFailure, more: { userId?: number; error?: string } = {}): Promise<OidcOutcome> => {
     await recordAudit(db, {
       ambitoId: null,
-      actorUserId: null,
-      actorKind: "anonymous",
+      actorUserId: more.userId ?? null,
+      actorKind: more.userId ? "user" : "anonymous",
       action: "auth.login_failed",
       entityType: "session",
       outcome: "denied",
       ip: input.ip,
-      details: { method: "oidc", reason, ...extra },
+      details: { method: "oidc", reason, ...(more.error ? { error: more.error } : {}) },
     });
     return { ok: false, reason, returnTo: row.return_to };
   };
   if (input.error) {
     // OAuth error codes are short ASCII tokens; anything else is not worth keeping.
-    return fail("provider_error", /^[a-z_]{1,64}$/.test(input.error) ? { error: input.error } : {});
+    return fail("provider_error", { error: /^[a-z_]{1,64}$/.test(input.error) ? input.error : "other" });
   }
 
   const conf = await oidcConfiguration(oidc);
-  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  let claims: client.IDToken | undefined;
+  let accessToken: string;
   try {
-    tokens = await client.authorizationCodeGrant(conf, new URL(`${redirectUri(config)}${input.search}`), {
+    const tokens = await client.authorizationCodeGrant(conf, new URL(`${redirectUri(config)}${input.search}`), {
       pkceCodeVerifier: row.code_verifier,
       expectedState: input.state,
       expectedNonce: row.nonce,
       idTokenExpected: true,
     });
+    claims = tokens.claims();
+    accessToken = tokens.access_token;
   } catch (err) {
     input.warn(err);
     return fail("grant_failed");
   }
-  const claims = tokens.claims();
   if (!claims) return fail("grant_failed");
   // The ID token's iss is verified against discovery, so it is the canonical issuer to link on.
-  const issuer = claims.iss;
+  const { iss: issuer, sub } = claims;
 
-  const user = await findOrLinkUser(
-    db,
-    issuer,
-    claims.sub,
-    async () => {
+  let user = await findLinkedUser(db, issuer, sub);
+  if (!user) {
+    let attributes: Record<string, unknown> = claims;
+    try {
       // Gateways usually release attributes only through userinfo, not in the ID token.
-      if (claims[oidc.fiscalCodeClaim] !== undefined || !conf.serverMetadata().userinfo_endpoint) return claims;
-      return client.fetchUserInfo(conf, tokens.access_token, claims.sub);
-    },
-    oidc.fiscalCodeClaim,
-    input.ip,
-  );
+      if (claims[oidc.fiscalCodeClaim] === undefined && conf.serverMetadata().userinfo_endpoint) {
+        attributes = await client.fetchUserInfo(conf, accessToken, sub);
+      }
+    } catch (err) {
+      input.warn(err);
+      return fail("grant_failed");
+    }
+    user = await linkByFiscalCode(
+      db,
+      { issuer, sub, ip: input.ip },
+      normalizeFiscalCode(attributes[oidc.fiscalCodeClaim]),
+    );
+  }
   if (!user) return fail("no_account");
-  if (!user.active) return fail("inactive");
+  if (!user.active) return fail("inactive", { userId: user.id });
 
   const session = await createSession(db, {
     userId: user.id,
@@ -183,36 +190,33 @@ export async function completeOidcLogin(
   return { ok: true, returnTo: row.return_to, session };
 }
 
-/**
- * (a) an identity already linked by (issuer, sub); else (b) an account with the same codice
- * fiscale, which is then linked so later logins do not depend on the attribute. No account is
- * ever created here: staff accounts are made by administrators.
- */
-async function findOrLinkUser(
-  db: Db,
-  issuer: string,
-  subject: string,
-  loadClaims: () => Promise<Record<string, unknown>>,
-  fiscalCodeClaim: string,
-  ip: string,
-): Promise<{ id: number; active: boolean } | undefined> {
-  const linked = await db
+/** (a) An identity already linked by (issuer, sub). */
+function findLinkedUser(db: Db, issuer: string, subject: string) {
+  return db
     .selectFrom("user_identity as i")
     .innerJoin("app_user as u", "u.id", "i.user_id")
     .select(["u.id", "u.active"])
     .where("i.issuer", "=", issuer)
     .where("i.subject", "=", subject)
     .executeTakeFirst();
-  if (linked) return linked;
+}
 
-  const fiscalCode = normalizeFiscalCode((await loadClaims())[fiscalCodeClaim]);
+/**
+ * (b) The account with the same codice fiscale, then linked so later logins no longer depend on
+ * the attribute. No account is ever created here: staff accounts are made by administrators.
+ */
+async function linkByFiscalCode(
+  db: Db,
+  identity: { issuer: string; sub: string; ip: string },
+  fiscalCode: string | undefined,
+): Promise<{ id: number; active: boolean } | undefined> {
   const user = fiscalCode ? await findUserByFiscalCode(db, fiscalCode) : undefined;
   // An inactive account is not linked: reactivating it must not silently grant a new way in.
   if (!user?.active) return user;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("user_identity")
-      .values({ issuer, subject, user_id: user.id })
+      .values({ issuer: identity.issuer, subject: identity.sub, user_id: user.id })
       .onConflict((oc) => oc.columns(["issuer", "subject"]).doNothing())
       .execute();
     await recordAudit(trx, {
@@ -222,8 +226,8 @@ async function findOrLinkUser(
       action: "auth.identity_linked",
       entityType: "user",
       entityId: String(user.id),
-      ip,
-      details: { method: "oidc", issuer },
+      ip: identity.ip,
+      details: { method: "oidc", issuer: identity.issuer },
     });
   });
   return user;

@@ -113,8 +113,18 @@ describe("OIDC login against a real provider", () => {
     expect((await res.json()).error.code).toBe("FORBIDDEN");
     expect(browser.cookies.has("filiera_sid")).toBe(false);
     expect((await browser.request(`${base}/api/auth/me`)).status).toBe(401);
+    expect(browser.cookies.has("filiera_oidc_state")).toBe(false);
     const linked = await db.selectFrom("user_identity").select("user_id").where("subject", "=", sub).execute();
     expect(linked).toHaveLength(0);
+
+    // A browser navigating here gets a page rather than JSON.
+    const page = new Browser();
+    const start = await page.request(`${base}/api/auth/oidc/login`);
+    const callbackUrl = await loginAtProvider(page, start.headers.get("location") ?? "", sub);
+    const html = await page.request(callbackUrl, undefined, { accept: "text/html,application/xhtml+xml" });
+    expect(html.status).toBe(403);
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(page.cookies.has("filiera_sid")).toBe(false);
   });
 
   it("refuses a tampered, foreign-browser or expired state with 400", async () => {
@@ -192,7 +202,16 @@ describe("OIDC login against a real provider", () => {
 describe("OIDC helpers", () => {
   it("keeps only same-site relative return paths", () => {
     expect(safeReturnTo("/ambiti/x?y=1")).toBe("/ambiti/x?y=1");
-    for (const bad of [undefined, "", "//evil.example", "/\\evil.example", "https://evil.example", "evil", "/a\nb"]) {
+    for (const bad of [
+      undefined,
+      "",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "evil",
+      "/a\nb",
+      "/città",
+    ]) {
       expect(safeReturnTo(bad)).toBe("/");
     }
   });
