@@ -1,6 +1,7 @@
 import pg from "pg";
 import { openDatabase } from "../src/server/db/database.ts";
 import { migrateToLatest } from "../src/server/db/migrate.ts";
+import { seedObservatory } from "../src/server/modules/observatory/index.ts";
 import { seedEnti } from "../src/server/modules/territory/index.ts";
 
 /** On PostgreSQL, start from an empty schema and migrate once for all workers. */
@@ -15,5 +16,6 @@ export default async function setup() {
   const opened = await openDatabase({ kind: "postgres", url });
   await migrateToLatest(opened.db);
   await seedEnti(opened.db);
+  await seedObservatory(opened.db);
   await opened.close();
 }

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./audit.ts";
 import { registerDbCommands } from "./db.ts";
+import { registerObservatoryCommands } from "./observatory.ts";
 import { registerTerritoryCommands } from "./territory.ts";
 import { registerUserCommands } from "./user.ts";
 
@@ -13,6 +14,7 @@ registerDbCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerTerritoryCommands(program);
+registerObservatoryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

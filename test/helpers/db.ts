@@ -1,6 +1,7 @@
 import type { Db, OpenedDatabase } from "../../src/server/db/database.ts";
 import { openDatabase } from "../../src/server/db/database.ts";
 import { migrateToLatest } from "../../src/server/db/migrate.ts";
+import { seedObservatory } from "../../src/server/modules/observatory/index.ts";
 import { seedEnti } from "../../src/server/modules/territory/index.ts";
 import { testConfig } from "./config.ts";
 
@@ -18,6 +19,7 @@ export function testDb(): Promise<Db> {
     if (opened.kind === "pglite") {
       await migrateToLatest(opened.db);
       await seedEnti(opened.db);
+      await seedObservatory(opened.db);
     }
     return opened;
   })();

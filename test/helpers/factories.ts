@@ -80,3 +80,45 @@ export async function createTestUser(
   }
   return { id, username };
 }
+
+/** Comuni with codes no real Comune has (9xxxxx), for tests that write national reference data. */
+export async function createFakeComuni(db: Db, n: number): Promise<{ code: string; name: string }[]> {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const code = `9${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}`;
+    const cadastral = `Z${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+    const name = `Comune di prova ${code}`;
+    const inserted = await db
+      .insertInto("comune")
+      .values({
+        istat_code: code,
+        cadastral_code: cadastral,
+        name,
+        province_code: "015",
+        province_abbr: "MI",
+        region_code: "03",
+        valid_from: "2020-01-01",
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning("istat_code")
+      .executeTakeFirst();
+    if (inserted) out.push({ code, name });
+    else i--;
+  }
+  return out;
+}
+
+/** A fresh Ambito made of the given Comuni. */
+export async function createAmbitoWith(db: Db, comuni: string[]): Promise<{ id: number; slug: string }> {
+  const slug = `t-${uid()}`;
+  const { id } = await db
+    .insertInto("ambito")
+    .values({ slug, name: `Ambito di prova ${slug}`, kind: "ambito", region_code: "03" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("ambito_comune")
+    .values(comuni.map((c) => ({ ambito_id: id, comune_istat: c })))
+    .execute();
+  return { id, slug };
+}

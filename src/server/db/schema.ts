@@ -168,6 +168,70 @@ export interface PersonTable {
   updated_at: Timestamp;
 }
 
+export interface IstatPopulationTable {
+  comune_istat: string;
+  year: number;
+  age: number;
+  males: number;
+  females: number;
+  dataset: string;
+}
+export interface ObsDatasetTable {
+  ambito_id: number;
+  id: Generated<number>;
+  name: string;
+  kind: "generic" | "published" | "istat_population";
+  source: string;
+  licence: string | null;
+  reference_date: string | null;
+  origin: string | null;
+  rows: Generated<number>;
+  imported_by: number | null;
+  imported_at: CreatedAt;
+}
+export interface ObsCountTable {
+  ambito_id: number;
+  territory: string;
+  year: number;
+  series: string;
+  sex: Generated<"T" | "M" | "F">;
+  citizenship: Generated<"all" | "foreign">;
+  age_from: Generated<number>;
+  age_to: Generated<number>;
+  /** numeric: exact decimal as a string. */
+  value: string;
+  unit: Generated<string>;
+  dataset_id: number;
+  published_table_id: number | null;
+  source_line: number | null;
+}
+export interface ObsPublishedTableTable {
+  ambito_id: number;
+  id: Generated<number>;
+  dataset_id: number;
+  code: string;
+  title: string;
+  source: string | null;
+  reference_date: string | null;
+  line_from: number | null;
+  line_to: number | null;
+  columns: JSONColumnType<unknown[]>;
+  notes: string | null;
+}
+export interface ObsPublishedRowTable {
+  ambito_id: number;
+  table_id: number;
+  row_no: number;
+  label: string;
+  kind: "comune" | "total" | "mean" | "ambito" | "reference" | "other";
+  comune_istat: string | null;
+  age_from: number | null;
+  age_to: number | null;
+  line: number | null;
+  year: number | null;
+  values: JSONColumnType<Record<string, number>>;
+}
+
 export interface Database {
   ref_dataset: RefDatasetTable;
   region: RegionTable;
@@ -189,4 +253,9 @@ export interface Database {
   audit_chain: AuditChainTable;
   audit_event: AuditEventTable;
   person: PersonTable;
+  istat_population: IstatPopulationTable;
+  obs_dataset: ObsDatasetTable;
+  obs_count: ObsCountTable;
+  obs_published_table: ObsPublishedTableTable;
+  obs_published_row: ObsPublishedRowTable;
 }

@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/contracts/rbac.ts";
 import type { Db } from "../db/database.ts";
+import { seedObservatory } from "../modules/observatory/index.ts";
 import { seedEnti } from "../modules/territory/index.ts";
 import { insertAssignments } from "../platform/auth/accounts.repo.ts";
 import { hashPassword } from "../platform/auth/password.ts";
@@ -135,4 +136,5 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
     });
   }
   await seedDemoPeople(db, ambiti);
+  await seedObservatory(db);
 }

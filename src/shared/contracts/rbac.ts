@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "people:read",
   "people:write",
   "observatory:read",
+  "observatory:write",
   "plan:read",
   "plan:write",
   "budget:read",
@@ -49,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ["territory:read", "territory:write", "users:read", "users:write", "audit:read"],
   udp_manager: [
     ...READ_PLANNING,
+    "observatory:write",
     "plan:write",
     "catalogue:write",
     "users:read",
@@ -56,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit:read",
     "dashboards:read",
   ],
-  udp_officer: [...READ_PLANNING, "plan:write", "catalogue:write", "dashboards:read"],
+  udp_officer: [...READ_PLANNING, "observatory:write", "plan:write", "catalogue:write", "dashboards:read"],
   // Personal data only within the Comuni (and teams) of the assignment.
   social_worker: [
     "territory:read",

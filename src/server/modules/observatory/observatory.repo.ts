@@ -1,0 +1,76 @@
+import { OPEN_AGE } from "../../../shared/indicators.ts";
+import type { Db } from "../../db/database.ts";
+import type { CountRow } from "./count-store.ts";
+
+export function ambitoComuni(db: Db, ambitoId: number) {
+  return db
+    .selectFrom("ambito_comune as ac")
+    .innerJoin("comune as c", "c.istat_code", "ac.comune_istat")
+    .select(["c.istat_code", "c.name"])
+    .where("ac.ambito_id", "=", ambitoId)
+    .orderBy("c.name")
+    .execute();
+}
+
+export type TaggedCount = CountRow & { tableId: number | null };
+
+/** The Ambito's own counts plus ISTAT single-age population of its Comuni (as T, M and F bands). */
+export async function loadCounts(db: Db, ambitoId: number): Promise<TaggedCount[]> {
+  const own = await db
+    .selectFrom("obs_count")
+    .select(["territory", "series", "year", "sex", "citizenship", "age_from", "age_to", "value", "published_table_id"])
+    .where("ambito_id", "=", ambitoId)
+    .execute();
+  const out: TaggedCount[] = own.map((r) => ({
+    territory: r.territory.trim(),
+    series: r.series,
+    year: r.year,
+    sex: r.sex,
+    citizenship: r.citizenship,
+    ageFrom: r.age_from,
+    ageTo: r.age_to,
+    value: Number(r.value),
+    tableId: r.published_table_id,
+  }));
+  const istat = await db
+    .selectFrom("istat_population as p")
+    .innerJoin("ambito_comune as ac", "ac.comune_istat", "p.comune_istat")
+    .select(["p.comune_istat", "p.year", "p.age", "p.males", "p.females"])
+    .where("ac.ambito_id", "=", ambitoId)
+    .execute();
+  for (const r of istat) {
+    const base = {
+      territory: r.comune_istat,
+      series: "population",
+      year: r.year,
+      citizenship: "all" as const,
+      ageFrom: r.age,
+      ageTo: r.age === 100 ? OPEN_AGE : r.age,
+      tableId: null,
+    };
+    out.push(
+      { ...base, sex: "M", value: r.males },
+      { ...base, sex: "F", value: r.females },
+      { ...base, sex: "T", value: r.males + r.females },
+    );
+  }
+  return out;
+}
+
+export async function loadPublishedTables(db: Db, ambitoId: number) {
+  const tables = await db
+    .selectFrom("obs_published_table as t")
+    .innerJoin("obs_dataset as d", (j) => j.onRef("d.ambito_id", "=", "t.ambito_id").onRef("d.id", "=", "t.dataset_id"))
+    .select(["t.id", "t.code", "t.title", "t.columns", "t.line_from", "t.line_to", "t.source", "d.name as document"])
+    .where("t.ambito_id", "=", ambitoId)
+    .orderBy("t.id")
+    .execute();
+  const rows = await db
+    .selectFrom("obs_published_row")
+    .selectAll()
+    .where("ambito_id", "=", ambitoId)
+    .orderBy("table_id")
+    .orderBy("row_no")
+    .execute();
+  return tables.map((t) => ({ ...t, rows: rows.filter((r) => r.table_id === t.id) }));
+}
