@@ -95,8 +95,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
     // Client-side routes: anything outside /api gets the app shell.
     app.get("/*", { config: { access: { public: true } }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) {
-        return reply.code(404).send({ error: { code: "NOT_FOUND", message: "No such API route" } });
+      const path = request.url.split("?")[0] ?? "";
+      // Unknown API routes and missing files (an old asset after a redeploy) are 404s, not the app shell.
+      if (path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)) {
+        return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such resource: ${path}` } });
       }
       return reply.sendFile("index.html");
     });

@@ -3,8 +3,3 @@ declare module "*?url" {
   const url: string;
   export default url;
 }
-
-declare module "*.woff2" {
-  const url: string;
-  export default url;
-}

@@ -83,6 +83,8 @@ export async function createTestUser(
 
 /** Comuni with codes no real Comune has (9xxxxx), for tests that write national reference data. */
 export async function createFakeComuni(db: Db, n: number): Promise<{ code: string; name: string }[]> {
+  // A region of their own keeps them out of the Lombardy reference list that other tests count.
+  await db.insertInto("region").values({ code: "99", name: "Regione di prova" }).onConflict((oc) => oc.doNothing()).execute();
   const out = [];
   for (let i = 0; i < n; i++) {
     const code = `9${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}`;
@@ -94,9 +96,9 @@ export async function createFakeComuni(db: Db, n: number): Promise<{ code: strin
         istat_code: code,
         cadastral_code: cadastral,
         name,
-        province_code: "015",
-        province_abbr: "MI",
-        region_code: "03",
+        province_code: "999",
+        province_abbr: "ZZ",
+        region_code: "99",
         valid_from: "2020-01-01",
       })
       .onConflict((oc) => oc.doNothing())

@@ -15,7 +15,9 @@ interface DropdownProps {
 
 /** A Bootstrap Italia dropdown as a disclosure: a button and a list of links or buttons. */
 export function Dropdown({ label, srPrefix, toggleClassName, wrapperClassName, children }: DropdownProps) {
-  const { open, setOpen, toggle, containerRef, toggleRef } = useDisclosure<HTMLDivElement, HTMLButtonElement>();
+  const { open, setOpen, toggle, containerRef, toggleRef } = useDisclosure<HTMLDivElement, HTMLButtonElement>({
+    closeOnFocusOut: true,
+  });
   const menuId = useId();
   return (
     <div className={`nav-item dropdown ${wrapperClassName ?? ""}`} ref={containerRef}>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Icon } from "./Icon.tsx";
 
 /** Footer: the brand, what Filiera is, and useful links. */
@@ -11,11 +12,13 @@ export function Footer() {
           <div className="row clearfix">
             <div className="col-sm-12">
               <div className="it-brand-wrapper">
-                <Icon name="pa" />
-                <div className="it-brand-text">
-                  <p className="it-brand-title">{t("app.name")}</p>
-                  <p className="it-brand-tagline d-none d-md-block">{t("app.tagline")}</p>
-                </div>
+                <Link to="/" className="brand-link">
+                  <Icon name="pa" />
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">{t("app.name")}</div>
+                    <div className="it-brand-tagline d-none d-md-block">{t("app.tagline")}</div>
+                  </div>
+                </Link>
               </div>
             </div>
           </div>

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useAmbito } from "../auth/AmbitoContext.ts";
@@ -12,6 +13,15 @@ export function MainNav() {
   const ambito = useAmbito();
   const { open, setOpen, toggle, containerRef, toggleRef } = useDisclosure<HTMLDivElement, HTMLButtonElement>();
   const sections = SECTIONS.filter((s) => canAny(ambito, s.permissions));
+
+  // On small screens the menu is a panel over the page: move focus into it when it opens.
+  useEffect(() => {
+    if (open) containerRef.current?.querySelector<HTMLElement>("a")?.focus();
+  }, [open, containerRef]);
+  const close = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
 
   return (
     <div className="it-header-navbar-wrapper" id="main-nav">
@@ -37,7 +47,7 @@ export function MainNav() {
               >
                 <div className="overlay" style={open ? { display: "block" } : undefined} />
                 <div className="close-div">
-                  <button type="button" className="btn close-menu" onClick={() => setOpen(false)}>
+                  <button type="button" className="btn close-menu" onClick={close}>
                     <span className="visually-hidden">{t("nav.close")}</span>
                     <Icon name="close-big" />
                   </button>

@@ -23,7 +23,7 @@ export function SectionCard({ title, text, to, icon, readOnly }: SectionCardProp
             {readOnly ? <span className="badge bg-secondary">{t("home.readOnly")}</span> : null}
           </div>
           <h3 className="card-title h5">{title}</h3>
-          <p className="card-text font-serif-off">{text}</p>
+          <p className="card-text">{text}</p>
           <Link className="read-more" to={to}>
             <span className="text">{t("home.open", { section: title })}</span>
             <Icon name="arrow-right" />

@@ -15,10 +15,7 @@ export function SelectField({ id, label, value, onChange, error, required, child
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="select-wrapper mb-4">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <label htmlFor={id}>{label}</label>
       <select
         id={id}
         className={error ? "is-invalid" : undefined}

@@ -18,7 +18,6 @@ export function TextField({ id, label, value, onChange, error, hint, required, c
     <div className={`form-group ${className ?? ""}`}>
       <label htmlFor={id} className="active">
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <input
         id={id}

@@ -59,6 +59,8 @@ export function insertUser(
       email: u.email,
       password_hash: u.passwordHash,
       fiscal_code: u.fiscalCode ?? null,
+      // The administrator chose the password: the user replaces it at first login.
+      must_change_password: true,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -50,10 +50,19 @@ export class CountStore {
     return this.direct(territory, q, year);
   }
 
+  private readonly memo = new Map<string, number | null>();
+
   private direct(territory: string, q: CountQuery, year: number): number | null {
-    const bands = this.bands.get(key(territory, q.series, year, q.sex ?? "T", q.citizenship ?? "all"));
+    const k = key(territory, q.series, year, q.sex ?? "T", q.citizenship ?? "all");
+    const bands = this.bands.get(k);
     if (!bands) return null;
-    return coverBands(bands, q.ageFrom ?? 0, q.ageTo ?? OPEN_AGE);
+    const mk = `${k}|${q.ageFrom ?? 0}|${q.ageTo ?? OPEN_AGE}`;
+    let v = this.memo.get(mk);
+    if (v === undefined) {
+      v = coverBands(bands, q.ageFrom ?? 0, q.ageTo ?? OPEN_AGE);
+      this.memo.set(mk, v);
+    }
+    return v;
   }
 
   lookup(territory: string): CountLookup {

@@ -28,7 +28,7 @@ export function AuditFilters({
     onApply({ ...draft, action: draft.action.trim(), entityType: draft.entityType.trim() });
   };
   return (
-    <form onSubmit={submit} aria-labelledby="audit-filters-title" className="mt-4" noValidate>
+    <form onSubmit={submit} aria-labelledby="audit-filters-title" className="mt-5" noValidate>
       <h2 id="audit-filters-title" className="h3 mb-4">
         {t("audit.filtersTitle")}
       </h2>

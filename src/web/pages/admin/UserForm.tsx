@@ -63,7 +63,7 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
           {user ? t("users.editTitle", { username: user.username }) : t("users.newTitle")}
         </h2>
         {save.isError ? (
-          <div className="alert alert-danger" role="alert" ref={alertRef} tabIndex={-1}>
+          <div className="alert alert-danger mb-5" role="alert" ref={alertRef} tabIndex={-1}>
             {errorText(save.error, t)}
           </div>
         ) : null}

@@ -87,7 +87,7 @@ export function UsersPage() {
         </button>
       ) : null}
       <section aria-labelledby="users-list-title" className="mt-4">
-        <h2 id="users-list-title" className="h3 mb-4">
+        <h2 id="users-list-title" className="h3 mb-5">
           {t("users.listTitle")}
         </h2>
         <form onSubmit={onSearch} className="row g-2 align-items-start">

@@ -21,36 +21,32 @@ export function TerritoryCard({ query }: { query: UseQueryResult<AmbitoDetail> }
         {detail ? (
           <>
             <TerritorySummary detail={detail} />
-            <div className="row mt-3">
-              <div className="col-12 col-lg-8">
-                <h3 id="home-comuni" className="h5">
-                  {t("territory.comuniCount", { count: detail.comuni.length })}
+            <h3 id="home-comuni" className="h5 mt-4">
+              {t("territory.comuniCount", { count: detail.comuni.length })}
+            </h3>
+            <ul className="comuni-list" aria-labelledby="home-comuni">
+              {detail.comuni.map((c) => (
+                <li key={c.istatCode}>
+                  <span className="fw-semibold">{c.name}</span> ({c.provinceAbbr})
+                  <br />
+                  <span className="text-muted-strong small">
+                    {t("territory.istatShort")} {c.istatCode} · {t("territory.cadastralShort")} {c.cadastralCode}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {detail.municipi.length ? (
+              <>
+                <h3 id="home-municipi" className="h5 mt-4">
+                  {t("territory.municipiCount", { count: detail.municipi.length })}
                 </h3>
-                <ul className="comuni-list" aria-labelledby="home-comuni">
-                  {detail.comuni.map((c) => (
-                    <li key={c.istatCode}>
-                      <span className="fw-semibold">{c.name}</span>{" "}
-                      <span className="text-muted-strong">
-                        ({c.provinceAbbr}) · {t("territory.istatShort")} {c.istatCode} · {t("territory.cadastralShort")}{" "}
-                        {c.cadastralCode}
-                      </span>
-                    </li>
+                <ul className="municipi-list" aria-labelledby="home-municipi">
+                  {detail.municipi.map((m) => (
+                    <li key={m.id}>{m.name}</li>
                   ))}
                 </ul>
-              </div>
-              {detail.municipi.length ? (
-                <div className="col-12 col-lg-4">
-                  <h3 id="home-municipi" className="h5">
-                    {t("territory.municipiCount", { count: detail.municipi.length })}
-                  </h3>
-                  <ul aria-labelledby="home-municipi">
-                    {detail.municipi.map((m) => (
-                      <li key={m.id}>{m.name}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-            </div>
+              </>
+            ) : null}
             <Link to="territorio" className="btn btn-outline-primary btn-sm mt-2">
               {t("territory.openDetail")}
             </Link>

@@ -55,7 +55,7 @@ export function LoginPage() {
         {login.isError ? <LoginAlert error={login.error} /> : null}
         <div className="card card-bg shadow-sm rounded">
           <div className="card-body p-4">
-            <form onSubmit={submit} noValidate aria-labelledby="login-form-title">
+            <form onSubmit={submit} noValidate>
               <h2 id="login-form-title" className="h4 mb-5">
                 {t("login.formTitle")}
               </h2>

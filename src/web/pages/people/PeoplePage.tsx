@@ -49,7 +49,7 @@ export function PeoplePage() {
       />
       {canRead ? (
         <>
-          <h2 className="h3 mb-4">{t("people.registry")}</h2>
+          <h2 className="h3 mb-5">{t("people.registry")}</h2>
           <form onSubmit={onSearch} className="row g-2">
             <div className="col-12 col-md-8">
               <TextField

@@ -38,7 +38,13 @@ export function RoleList() {
             <tr key={`${r.role}-${r.ambito}-${r.comuneIstat}-${r.teamId}-${r.organisationId}`}>
               <th scope="row">{t(`roles.${r.role}`)}</th>
               <td>{ambitoName(r.ambito)}</td>
-              <td>{r.comuneIstat ? (names.get(r.comuneIstat) ?? r.comuneIstat) : t("profile.wholeAmbito")}</td>
+              <td>
+                {r.comuneIstat
+                  ? (names.get(r.comuneIstat) ?? r.comuneIstat)
+                  : r.ambito
+                    ? t("profile.wholeAmbito")
+                    : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

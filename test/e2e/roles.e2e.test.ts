@@ -1,0 +1,95 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import {
+  assertWebBuilt,
+  expectAccessible,
+  launchBrowser,
+  logIn,
+  navLinks,
+  newPage,
+  waitForCount,
+  waitForHeading,
+} from "./browser.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertWebBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What each role sees: the navigation and the home page follow the permissions of the role. */
+describe("the web app per role", { timeout: 60_000 }, () => {
+  it("shows the Cartella sociale to a social worker, limited to the Comune of Rozzano", async () => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, "as.rozzano", server.demoPassword);
+    const links = await navLinks(page);
+    expect(links).toContain("Cartella sociale");
+    expect(links).not.toContain("Amministrazione");
+    await page.getByText("Anagrafica e prese in carico per i Comuni di: Rozzano.").waitFor();
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page, "home (as.rozzano)");
+
+    await page
+      .getByRole("navigation", { name: "Navigazione principale" })
+      .getByRole("link", { name: "Cartella sociale" })
+      .click();
+    await waitForHeading(page, "Cartella sociale");
+    const people = page.getByRole("table", { name: /persone/ });
+    await people.waitFor();
+    const text = await people.textContent();
+    expect(text).toContain("Ferrari");
+    expect(text).not.toContain("Colombo"); // Opera: not this social worker's Comune
+    await page.getByRole("searchbox", { name: "Cognome, nome o codice fiscale" }).fill("Ferr");
+    await page.getByRole("button", { name: "Cerca" }).click();
+    await page.getByRole("table", { name: "1 persona" }).waitFor();
+    await expectAccessible(page, "Cartella sociale (as.rozzano)");
+    await page.context().close();
+  });
+
+  it("gives a mayor read-only dashboards, without Amministrazione nor Cartella sociale", async () => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, "sindaco.visconteo", server.demoPassword);
+    const links = await navLinks(page);
+    expect(links).toEqual(["Osservatorio", "Programmazione", "Bilancio", "Territorio"]);
+    await page.getByRole("heading", { name: "Cruscotti" }).waitFor();
+    expect(await page.getByText("Sola lettura").count()).toBeGreaterThan(0);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page, "home (sindaco.visconteo)");
+
+    await page.goto(`${server.url}/a/visconteo-sud-milano/admin/utenti`);
+    await waitForHeading(page, "Accesso non consentito");
+    await page.goto(`${server.url}/a/visconteo-sud-milano/cartella`);
+    await waitForHeading(page, "Accesso non consentito");
+    await expectAccessible(page, "forbidden page");
+    await page.context().close();
+  });
+
+  it.each([
+    {
+      username: "ragioneria.visconteo",
+      cards: ["Bilancio", "Piano di Zona"],
+      nav: ["Programmazione", "Bilancio", "Territorio"],
+    },
+    { username: "ets.visconteo", cards: ["Offerta"], nav: ["Offerta", "Territorio"] },
+    { username: "cittadino", cards: ["Servizi e bandi"], nav: ["Offerta"] },
+  ])("adapts the home page to $username", async ({ username, cards, nav }) => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, username, server.demoPassword);
+    const activities = page.getByRole("region", { name: "Le tue attività" });
+    await waitForCount(activities.getByRole("heading", { level: 3 }), cards.length);
+    expect(await activities.getByRole("heading", { level: 3 }).allTextContents()).toEqual(cards);
+    expect(await navLinks(page)).toEqual(nav);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page, `home (${username})`);
+    await page.context().close();
+  });
+});
