@@ -65,6 +65,27 @@ export class CountStore {
     return v;
   }
 
+  /** The age classes stored for a territory (or, for the Ambito, for itself or its first Comune). */
+  storedClasses(territory: string, year: number, series = "population"): { ageFrom: number; ageTo: number }[] {
+    const candidates = territory === AMBITO ? [AMBITO, ...this.comuni] : [territory];
+    for (const t of candidates) {
+      const bands = this.bands.get(key(t, series, year, "T", "all"));
+      if (bands?.length) {
+        // Sorted by start then end, the first class at each start is the finest: chain those.
+        const sorted = [...bands].sort((a, b) => a.ageFrom - b.ageFrom || a.ageTo - b.ageTo);
+        const out: { ageFrom: number; ageTo: number }[] = [];
+        let next = 0;
+        for (const b of sorted) {
+          if (b.ageFrom !== next) continue;
+          out.push({ ageFrom: b.ageFrom, ageTo: b.ageTo });
+          next = b.ageTo + 1;
+        }
+        if (out.length > 1) return out;
+      }
+    }
+    return [];
+  }
+
   lookup(territory: string): CountLookup {
     return (q, year) => this.count(territory, q, year);
   }

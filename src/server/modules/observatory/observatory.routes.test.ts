@@ -134,3 +134,31 @@ describe("territorial profile", () => {
     }
   });
 });
+
+describe("age structure for the pyramid", () => {
+  it("gives the published age classes of the Ambito and of a Comune", async () => {
+    const ambito = await planner.request({
+      method: "GET",
+      url: `/api/ambiti/${VISCONTEO}/observatory/age-structure?territory=AMBITO&year=2021`,
+    });
+    expect(ambito.statusCode).toBe(200);
+    const classes = ambito.json().classes;
+    // Seed 002 Tab.3: 13 classes from 0-4 to 95 and over, summing to 124,835.
+    expect(classes[0]).toMatchObject({ ageFrom: 0, ageTo: 4, total: 4821, males: null });
+    expect(classes.at(-1)).toMatchObject({ ageFrom: 95, ageTo: null, total: 169 });
+    expect(classes.reduce((a: number, c: { total: number }) => a + c.total, 0)).toBe(124835);
+
+    const bellinzago = await planner.request({
+      method: "GET",
+      url: `/api/ambiti/${CERNUSCO}/observatory/age-structure?territory=015016&year=2019`,
+    });
+    expect(bellinzago.json().classes.map((c: { total: number }) => c.total)).toEqual([
+      89, 417, 151, 289, 2059, 781, 83,
+    ]);
+    const outside = await planner.request({
+      method: "GET",
+      url: `/api/ambiti/${CERNUSCO}/observatory/age-structure?territory=015189&year=2019`,
+    });
+    expect(outside.statusCode).toBe(404);
+  });
+});

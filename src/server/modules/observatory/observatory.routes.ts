@@ -8,7 +8,7 @@ import { requirePrincipal, requireScope } from "../../platform/auth/request-cont
 import { AppError } from "../../platform/errors.ts";
 import { discrepanciesCsv, profileCsv, profileXlsx } from "./exports.ts";
 import { ambitoComuni } from "./observatory.repo.ts";
-import { checkPublished, computeProfile, listPublishedTables } from "./observatory.service.ts";
+import { checkPublished, computeProfile, getAgeStructure, listPublishedTables } from "./observatory.service.ts";
 import { writePublished } from "./published.import.ts";
 import { validatePublished } from "./published.validate.ts";
 
@@ -103,6 +103,44 @@ export async function observatoryRoutes(app: FastifyInstance, { db }: AppDeps) {
           .send(discrepanciesCsv(items));
       }
       return { items };
+    },
+  );
+
+  r.get(
+    "/api/ambiti/:ambito/observatory/age-structure",
+    {
+      config: { access: { permission: "observatory:read" } },
+      schema: {
+        tags,
+        summary: "Population by age class (and sex when known) of a Comune or of the Ambito, for the pyramid",
+        params: ambitoParams,
+        querystring: z.object({
+          territory: z.string().regex(/^(\d{6}|AMBITO)$/, "an ISTAT code or AMBITO"),
+          year: z.coerce.number().int().min(1900).max(2200),
+        }),
+        response: {
+          200: z.object({
+            territory: z.string(),
+            year: z.number().int(),
+            classes: z.array(
+              z.object({
+                ageFrom: z.number().int(),
+                ageTo: z.number().int().nullable(),
+                total: z.number(),
+                males: z.number().nullable(),
+                females: z.number().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const tenant = tenantOf(request);
+      const result = await getAgeStructure(db, tenant.id, request.query.territory, request.query.year);
+      if (!result) throw new AppError("NOT_FOUND", "This Comune is not part of the Ambito");
+      return result;
     },
   );
 

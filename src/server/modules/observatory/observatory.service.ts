@@ -2,6 +2,7 @@ import type { DiscrepancyDto, ProfileDto, PublishedColumn } from "../../../share
 import { computeIndicator, INDICATORS } from "../../../shared/indicators.ts";
 import type { Db } from "../../db/database.ts";
 import type { Tenant } from "../../platform/tenancy.ts";
+import { ageStructure } from "./age-structure.ts";
 import { type CheckedTable, checkTable } from "./checker.ts";
 import { AMBITO, CountStore } from "./count-store.ts";
 import { indicatorCodeOf } from "./measures.ts";
@@ -133,4 +134,12 @@ export async function listPublishedTables(db: Db, ambitoId: number) {
       values: r.values,
     })),
   }));
+}
+
+/** Age classes of one territory and year (for the population pyramid). */
+export async function getAgeStructure(db: Db, ambitoId: number, territory: string, year: number) {
+  const comuni = (await ambitoComuni(db, ambitoId)).map((c) => c.istat_code);
+  if (territory !== AMBITO && !comuni.includes(territory)) return null;
+  const store = new CountStore(await loadCounts(db, ambitoId), comuni);
+  return { territory, year, classes: ageStructure(store, territory, year) };
 }
