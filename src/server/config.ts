@@ -30,6 +30,7 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().default("openid profile email"),
   OIDC_FISCAL_CODE_CLAIM: z.string().default("fiscal_number"),
   OIDC_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  OIDC_TOKEN_AUTH_METHOD: z.enum(["client_secret_post", "client_secret_basic"]).default("client_secret_post"),
   OIDC_PROVIDER_NAME: z.string().default("SPID / CIE"),
 });
 
@@ -42,6 +43,7 @@ export interface OidcConfig {
   scopes: string;
   fiscalCodeClaim: string;
   allowHttp: boolean;
+  tokenAuthMethod: "client_secret_post" | "client_secret_basic";
   providerName: string;
 }
 
@@ -105,6 +107,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             scopes: e.OIDC_SCOPES,
             fiscalCodeClaim: e.OIDC_FISCAL_CODE_CLAIM,
             allowHttp: e.OIDC_ALLOW_HTTP === "true",
+            tokenAuthMethod: e.OIDC_TOKEN_AUTH_METHOD,
             providerName: e.OIDC_PROVIDER_NAME,
           }
         : undefined,

@@ -84,7 +84,11 @@ export async function createTestUser(
 /** Comuni with codes no real Comune has (9xxxxx), for tests that write national reference data. */
 export async function createFakeComuni(db: Db, n: number): Promise<{ code: string; name: string }[]> {
   // A region of their own keeps them out of the Lombardy reference list that other tests count.
-  await db.insertInto("region").values({ code: "99", name: "Regione di prova" }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("region")
+    .values({ code: "99", name: "Regione di prova" })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const out = [];
   for (let i = 0; i < n; i++) {
     const code = `9${String(Math.floor(Math.random() * 100000)).padStart(5, "0")}`;

@@ -47,7 +47,10 @@ export interface TestOidcProvider {
  * A real oidc-provider with one confidential client (code flow, PKCE required) and its built-in
  * development login and consent pages, which `loginAtProvider` fills in like a browser would.
  */
-export async function startOidcProvider(opts: { redirectUri: string }): Promise<TestOidcProvider> {
+export async function startOidcProvider(opts: {
+  redirectUri: string;
+  tokenAuthMethod?: "client_secret_post" | "client_secret_basic";
+}): Promise<TestOidcProvider> {
   const listener = await listenEphemeral();
   const clientId = "filiera-test";
   const clientSecret = randomBytes(16).toString("hex");
@@ -61,8 +64,8 @@ export async function startOidcProvider(opts: { redirectUri: string }): Promise<
         redirect_uris: [opts.redirectUri],
         grant_types: ["authorization_code"],
         response_types: ["code"],
-        // openid-client's default client authentication.
-        token_endpoint_auth_method: "client_secret_post",
+        // The provider accepts only this method, so a test proves which one the app used.
+        token_endpoint_auth_method: opts.tokenAuthMethod ?? "client_secret_post",
       },
     ],
     pkce: { required: () => true },

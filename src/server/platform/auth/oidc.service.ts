@@ -33,7 +33,10 @@ export function oidcConfiguration(oidc: OidcConfig): Promise<client.Configuratio
       new URL(oidc.issuer),
       oidc.clientId,
       oidc.clientSecret,
-      undefined,
+      // SPID/CIE gateways differ in how the client authenticates at the token endpoint.
+      oidc.clientSecret && oidc.tokenAuthMethod === "client_secret_basic"
+        ? client.ClientSecretBasic(oidc.clientSecret)
+        : undefined,
       oidc.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
     );
     configurations.set(key, pending);

@@ -232,3 +232,45 @@ describe("without OIDC configured", () => {
     await plain.close();
   });
 });
+
+describe("OIDC with a gateway that wants client_secret_basic", () => {
+  it("authenticates at the token endpoint as configured", async () => {
+    const basicListener = await listenEphemeral();
+    const basicProvider = await startOidcProvider({
+      redirectUri: `${basicListener.url}/api/auth/oidc/callback`,
+      tokenAuthMethod: "client_secret_basic",
+    });
+    const basicApp = await buildApp({
+      config: testConfig({
+        PUBLIC_URL: basicListener.url,
+        OIDC_ISSUER: basicProvider.issuer,
+        OIDC_CLIENT_ID: basicProvider.clientId,
+        OIDC_CLIENT_SECRET: basicProvider.clientSecret,
+        OIDC_ALLOW_HTTP: "true",
+        OIDC_TOKEN_AUTH_METHOD: "client_secret_basic",
+      }),
+      db,
+      dbKind: usingPostgres() ? "postgres" : "pglite",
+    });
+    await basicApp.ready();
+    basicListener.server.on("request", basicApp.routing);
+    try {
+      const cf = fiscalCode();
+      await staffWithFiscalCode(cf);
+      const sub = `sub-${randomBytes(6).toString("hex")}`;
+      basicProvider.accounts.set(sub, { fiscal_number: `TINIT-${cf}` });
+      const browser = new Browser();
+      const start = await browser.request(`${basicListener.url}/api/auth/oidc/login`);
+      const callbackUrl = await loginAtProvider(browser, start.headers.get("location") ?? "", sub);
+      const res = await browser.request(callbackUrl);
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe("/");
+      const me = await browser.request(`${basicListener.url}/api/auth/me`);
+      expect(me.status).toBe(200);
+    } finally {
+      await basicListener.close();
+      await basicApp.close();
+      await basicProvider.close();
+    }
+  });
+});
