@@ -21,7 +21,11 @@ const opened = await openDatabase(url ? { kind: "postgres", url } : { kind: "pgl
 await migrateToLatest(opened.db);
 await seedEnti(opened.db);
 
-const comuni = await opened.db.selectFrom("comune").select(["istat_code as code", "name"]).where("region_code", "=", "03").execute();
+const comuni = await opened.db
+  .selectFrom("comune")
+  .select(["istat_code as code", "name"])
+  .where("region_code", "=", "03")
+  .execute();
 const dir = mkdtempSync(join(tmpdir(), "filiera-bench-"));
 let rows = 0;
 let importMs = 0;
@@ -51,7 +55,10 @@ const region = await opened.db
   .values({ slug: `bench-lombardia-${Date.now()}`, name: "Lombardia (bench)", kind: "ambito", region_code: "03" })
   .returning(["id", "slug", "name", "kind"])
   .executeTakeFirstOrThrow();
-await opened.db.insertInto("ambito_comune").values(comuni.map((c) => ({ ambito_id: region.id, comune_istat: c.code }))).execute();
+await opened.db
+  .insertInto("ambito_comune")
+  .values(comuni.map((c) => ({ ambito_id: region.id, comune_istat: c.code })))
+  .execute();
 started = performance.now();
 const regional = await computeProfile(opened.db, region);
 const regionMs = performance.now() - started;

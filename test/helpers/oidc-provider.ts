@@ -40,6 +40,8 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** accountId (the OIDC `sub`) → claims released through userinfo; tests add accounts freely. */
   accounts: Map<string, Record<string, string>>;
+  /** How the client authenticated at each token request. */
+  tokenAuthSeen: ("basic" | "post")[];
   close(): Promise<void>;
 }
 
@@ -64,7 +66,6 @@ export async function startOidcProvider(opts: {
         redirect_uris: [opts.redirectUri],
         grant_types: ["authorization_code"],
         response_types: ["code"],
-        // The provider accepts only this method, so a test proves which one the app used.
         token_endpoint_auth_method: opts.tokenAuthMethod ?? "client_secret_post",
       },
     ],
@@ -79,8 +80,16 @@ export async function startOidcProvider(opts: {
       return claims ? { accountId: id, claims: () => ({ sub: id, ...claims }) } : undefined;
     },
   });
-  listener.server.on("request", provider.callback());
-  return { issuer: listener.url, clientId, clientSecret, accounts, close: listener.close };
+  // oidc-provider accepts client_secret_basic and _post alike, so record which one the client used.
+  const tokenAuthSeen: ("basic" | "post")[] = [];
+  const handler = provider.callback();
+  listener.server.on("request", (req, res) => {
+    if (req.method === "POST" && req.url?.startsWith("/token")) {
+      tokenAuthSeen.push(req.headers.authorization?.startsWith("Basic ") ? "basic" : "post");
+    }
+    handler(req, res);
+  });
+  return { issuer: listener.url, clientId, clientSecret, accounts, tokenAuthSeen, close: listener.close };
 }
 
 /** A tiny cookie-keeping HTTP client that never follows redirects by itself. */

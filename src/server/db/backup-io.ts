@@ -42,6 +42,8 @@ export class LineReader {
       try {
         chunk = await this.chunks.next();
       } catch (error) {
+        const code = (error as NodeJS.ErrnoException)?.code;
+        if (code === "ENOENT") throw new BackupFileError(`${this.file}: no such file`, { cause: error });
         throw new BackupFileError(`${this.file} is unreadable, truncated or corrupt: ${describe(error)}`, {
           cause: error,
         });
@@ -77,7 +79,6 @@ export class LineReader {
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e?.code === "ENOENT") return "no such file";
   if (e?.code === "Z_DATA_ERROR") return `not a gzip file or damaged data (${e.message})`;
   if (e?.code === "Z_BUF_ERROR") return "the file ends early";
   return e?.message ?? String(error);

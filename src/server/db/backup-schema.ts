@@ -58,10 +58,13 @@ export async function describeTables(db: Db): Promise<TableInfo[]> {
     db,
   );
 
-  const byName = new Map<string, { columns: string[]; insertable: string[]; pk: { col: string; pos: number; c: boolean }[] }>();
+  const byName = new Map<
+    string,
+    { columns: string[]; insertable: string[]; pk: { col: string; pos: number; c: boolean }[] }
+  >();
   for (const r of cols.rows) {
-    let t = byName.get(r.tbl);
-    if (!t) byName.set(r.tbl, (t = { columns: [], insertable: [], pk: [] }));
+    const t = byName.get(r.tbl) ?? { columns: [], insertable: [], pk: [] };
+    byName.set(r.tbl, t);
     t.columns.push(r.col);
     if (!r.generated) t.insertable.push(r.col);
     if (r.pk !== null) t.pk.push({ col: r.col, pos: r.pk, c: r.collatable });

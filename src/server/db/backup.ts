@@ -1,11 +1,21 @@
+import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { createWriteStream } from "node:fs";
 import { createGzip } from "node:zlib";
 import { sql } from "kysely";
-import { z } from "zod";
-import { BackupFileError, LineReader } from "./backup-io.ts";
+import {
+  type BackupHeader,
+  checkCompatible,
+  FORMAT,
+  type Progress,
+  type ProgressOptions,
+  readHeader,
+  readSections,
+  VERSION,
+  verifyBackupFile,
+} from "./backup-file.ts";
+import { LineReader } from "./backup-io.ts";
 import {
   canonicalSession,
   countRows,
@@ -21,7 +31,7 @@ import {
 } from "./backup-schema.ts";
 import { inOuterTransaction } from "./backup-tx.ts";
 import type { Db } from "./database.ts";
-import { migrateToLatest, migrationNames } from "./migrate.ts";
+import { migrateToLatest } from "./migrate.ts";
 
 /**
  * Logical backup and restore that work alike on PGlite and PostgreSQL (no pg_dump: PGlite has
@@ -30,42 +40,9 @@ import { migrateToLatest, migrationNames } from "./migrate.ts";
  * through json_populate_recordset), then a footer with each table's row count and sha256.
  */
 
+export { type BackupHeader, type Progress, type ProgressOptions, verifyBackupFile } from "./backup-file.ts";
 export { BackupFileError } from "./backup-io.ts";
 export type { TableChecksum } from "./backup-schema.ts";
-
-const FORMAT = "filiera-backup";
-const VERSION = 1;
-/** Rows per INSERT: one JSON parameter per statement, so PGlite's bind-parameter limit never applies. */
-const BATCH_ROWS = 2000;
-const BATCH_CHARS = 4 * 1024 * 1024;
-
-const headerSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.number().int(),
-  createdAt: z.string(),
-  server: z.string(),
-  migrations: z.array(z.string()),
-  tables: z.array(z.object({ name: z.string(), columns: z.array(z.string()), rows: z.number().int().min(0) })),
-  sequences: z.array(
-    z.object({ name: z.string(), table: z.string(), column: z.string(), lastValue: z.number(), isCalled: z.boolean() }),
-  ),
-});
-const footerSchema = z.object({
-  end: z.literal(FORMAT),
-  tables: z.array(z.object({ name: z.string(), rows: z.number().int(), sha256: z.string() })),
-});
-export type BackupHeader = z.infer<typeof headerSchema>;
-
-export interface Progress {
-  phase: "backup" | "check-file" | "restore" | "verify";
-  table: string;
-  /** Rows done in this phase, over all tables. */
-  done: number;
-  total: number;
-}
-export interface ProgressOptions {
-  onProgress?: (p: Progress) => void;
-}
 
 export interface BackupSummary {
   file: string;
@@ -92,9 +69,9 @@ export async function backupDatabase(db: Db, outFile: string, options: ProgressO
       const infos = await describeTables(trx);
       if (!infos.some((t) => t.name === "kysely_migration")) throw new Error("the database has never been migrated");
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
-      const counted = [];
+      const counted: BackupHeader["tables"] = [];
       for (const t of infos) counted.push({ name: t.name, columns: t.columns, rows: await countRows(trx, t.name) });
-      const sequences = [];
+      const sequences: BackupHeader["sequences"] = [];
       for (const s of await describeSequences(trx)) sequences.push({ ...s, ...(await sequenceState(trx, s.name)) });
       const version = await sql<{ v: string }>`select version() as v`.execute(trx);
       const header: BackupHeader = {
@@ -120,7 +97,8 @@ export async function backupDatabase(db: Db, outFile: string, options: ProgressO
             yield `${batch.join("\n")}\n`;
           }
           const expected = counted[i]?.rows;
-          if (hasher.rows !== expected) throw new Error(`table ${t.name} changed during backup (${expected} rows counted)`);
+          if (hasher.rows !== expected)
+            throw new Error(`table ${t.name} changed during backup (${expected} rows counted)`);
           checksums.push(hasher.digest(t.name));
         }
         yield `${JSON.stringify({ end: FORMAT, tables: checksums })}\n`;
@@ -142,82 +120,6 @@ export async function backupDatabase(db: Db, outFile: string, options: ProgressO
   }
 }
 
-async function readHeader(reader: LineReader): Promise<BackupHeader> {
-  const raw = await reader.nextJson("backup header");
-  if (raw.format !== FORMAT) throw new BackupFileError(`${reader.file} is not a Filiera backup`);
-  if (raw.version !== VERSION) {
-    throw new BackupFileError(`${reader.file} has backup format version ${raw.version}; this Filiera reads ${VERSION}`);
-  }
-  const parsed = headerSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupFileError(`${reader.file} has a malformed header: ${parsed.error.message}`);
-  return parsed.data;
-}
-
-async function readFooter(reader: LineReader): Promise<TableChecksum[]> {
-  const parsed = footerSchema.safeParse(await reader.nextJson("footer (row counts and checksums)"));
-  if (!parsed.success) throw new BackupFileError(`${reader.file} is corrupt: the footer is missing or malformed`);
-  if ((await reader.next()) !== undefined) throw new BackupFileError(`${reader.file} has data after its footer`);
-  return parsed.data.tables;
-}
-
-/**
- * Reads every table section of the file, handing each batch of row lines to onBatch, and checks
- * counts and checksums against the footer.
- */
-async function readSections(
-  reader: LineReader,
-  header: BackupHeader,
-  phase: Progress["phase"],
-  options: ProgressOptions,
-  onBatch: (table: string, lines: string[]) => Promise<void>,
-): Promise<TableChecksum[]> {
-  const total = header.tables.reduce((n, t) => n + t.rows, 0);
-  const fromFile: TableChecksum[] = [];
-  let done = 0;
-  for (const t of header.tables) {
-    const hasher = new RowHasher();
-    let batch: string[] = [];
-    let chars = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      await onBatch(t.name, batch);
-      hasher.add(batch);
-      done += batch.length;
-      options.onProgress?.({ phase, table: t.name, done, total });
-      batch = [];
-      chars = 0;
-    };
-    for (let i = 0; i < t.rows; i++) {
-      const line = await reader.next();
-      if (line === undefined) throw new BackupFileError(`${reader.file} is truncated: table ${t.name} ends early`);
-      batch.push(line);
-      chars += line.length;
-      if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
-    }
-    await flush();
-    fromFile.push(hasher.digest(t.name));
-  }
-  const footer = await readFooter(reader);
-  const problems = diffChecksums(footer, fromFile);
-  if (problems.length) throw new BackupFileError(`${reader.file} is corrupt: ${problems.join("; ")}`);
-  return footer;
-}
-
-/** Checks a backup file on its own: format, header, every row against the footer's counts and checksums. */
-export async function verifyBackupFile(
-  file: string,
-  options: ProgressOptions = {},
-): Promise<{ header: BackupHeader; tables: TableChecksum[] }> {
-  const reader = new LineReader(file);
-  try {
-    const header = await readHeader(reader);
-    const tables = await readSections(reader, header, "check-file", options, async () => {});
-    return { header, tables };
-  } finally {
-    reader.close();
-  }
-}
-
 export interface RestoreSummary {
   file: string;
   backupCreatedAt: string;
@@ -225,21 +127,6 @@ export interface RestoreSummary {
   rows: number;
   tables: TableChecksum[];
   durationMs: number;
-}
-
-function checkCompatible(header: BackupHeader, file: string): void {
-  const unknown = header.migrations.filter((m) => !migrationNames.includes(m));
-  if (unknown.length) {
-    throw new BackupFileError(
-      `${file} was made by a newer version of Filiera (unknown migrations: ${unknown.join(", ")}); upgrade Filiera before restoring it`,
-    );
-  }
-  if (header.migrations.join("\n") !== migrationNames.join("\n")) {
-    throw new BackupFileError(
-      `${file} was made at migration ${header.migrations.at(-1) ?? "(none)"} but this Filiera is at ${migrationNames.at(-1)}: ` +
-        "restore it with the Filiera version that made it, then upgrade",
-    );
-  }
 }
 
 function checkSameSchema(header: BackupHeader, live: TableInfo[]): void {
@@ -285,10 +172,15 @@ export async function restoreDatabase(db: Db, inFile: string, options: ProgressO
         const cols = sql.raw((byName.get(table)?.insertable ?? []).map(ident).join(", "));
         const json = `[${lines.join(",")}]`;
         await sql`insert into ${target} (${cols}) overriding system value
-          select ${cols} from json_populate_recordset(null::${target}, ${json}::json)`.execute(tx);
+          select ${cols} from json_populate_recordset(null::${target}, ${json}::json)`
+          .execute(tx)
+          .catch((error: Error) => {
+            throw new Error(`restoring table ${table} failed: ${error.message}`, { cause: error });
+          });
       });
       await restoreSequences(tx, header.sequences);
-      const actual = await checksumTables(tx, live, "verify", options);
+      const total = footer.reduce((n, t) => n + t.rows, 0);
+      const actual = await checksumTables(tx, live, { ...options, phase: "verify", total });
       const problems = diffChecksums(footer, actual);
       if (problems.length) throw new Error(`the restored data does not match the backup: ${problems.join("; ")}`);
       return actual;
@@ -314,7 +206,7 @@ async function restoreSequences(tx: Db, saved: BackupHeader["sequences"]): Promi
   const byColumn = new Map(saved.map((s) => [`${s.table}.${s.column}`, s]));
   for (const s of await describeSequences(tx)) {
     const r = await sql<{ max: number | null }>`
-      select max(${sql.ref(s.column)}) as max from ${sql.raw(`public.${ident(s.table)}`)}`.execute(tx);
+      select max(${sql.raw(ident(s.column))}) as max from ${sql.raw(`public.${ident(s.table)}`)}`.execute(tx);
     const max = r.rows[0]?.max === null || r.rows[0]?.max === undefined ? 0 : Number(r.rows[0].max);
     const old = byColumn.get(`${s.table}.${s.column}`);
     const [value, called] = old && old.lastValue >= max ? [old.lastValue, old.isCalled] : [max, true];
@@ -326,8 +218,7 @@ async function restoreSequences(tx: Db, saved: BackupHeader["sequences"]): Promi
 async function checksumTables(
   trx: Db,
   tables: TableInfo[],
-  phase: Progress["phase"],
-  options: ProgressOptions,
+  { phase, total, onProgress }: ProgressOptions & { phase: Progress["phase"]; total: number },
 ): Promise<TableChecksum[]> {
   const out: TableChecksum[] = [];
   let done = 0;
@@ -336,7 +227,7 @@ async function checksumTables(
     for await (const batch of readRows(trx, t)) {
       hasher.add(batch);
       done += batch.length;
-      options.onProgress?.({ phase, table: t.name, done, total: 0 });
+      onProgress?.({ phase, table: t.name, done, total });
     }
     out.push(hasher.digest(t.name));
   }
@@ -347,7 +238,7 @@ async function checksumTables(
 export async function checksumDatabase(db: Db, options: ProgressOptions = {}): Promise<TableChecksum[]> {
   return snapshot(db, async (trx) => {
     await canonicalSession(trx);
-    return checksumTables(trx, await describeTables(trx), "verify", options);
+    return checksumTables(trx, await describeTables(trx), { ...options, phase: "verify", total: 0 });
   });
 }
 

@@ -267,6 +267,8 @@ describe("OIDC with a gateway that wants client_secret_basic", () => {
       expect(res.headers.get("location")).toBe("/");
       const me = await browser.request(`${basicListener.url}/api/auth/me`);
       expect(me.status).toBe(200);
+      expect(basicProvider.tokenAuthSeen).toEqual(["basic"]);
+      expect(provider.tokenAuthSeen.every((m) => m === "post")).toBe(true);
     } finally {
       await basicListener.close();
       await basicApp.close();
