@@ -147,7 +147,8 @@ describe("bad input answers 400 with field messages, never 500", () => {
       if (intQuery) {
         const res = await s.request({ method: "GET", url: `${concrete(r.url)}?${intQuery.name}=abc` });
         expect(res.statusCode, label).toBe(400);
-        expect(res.json().error.fields?.[0]?.path, label).toBe(`querystring.${intQuery.name}`);
+        const paths = res.json().error.fields.map((f: { path: string }) => f.path);
+        expect(paths, label).toContain(`querystring.${intQuery.name}`);
         checked++;
       }
     }
