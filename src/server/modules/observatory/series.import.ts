@@ -58,7 +58,7 @@ export async function importSeries(
   db: Db,
   ambitoId: number,
   path: string,
-  opts: { source: string; licence?: string; dryRun?: boolean; actorUserId?: number | null },
+  opts: { source: string; licence?: string; referenceDate?: string; dryRun?: boolean; actorUserId?: number | null },
 ): Promise<SeriesImportReport> {
   const report: SeriesImportReport = {
     ok: false,
@@ -181,6 +181,7 @@ export async function importSeries(
         kind: "generic",
         source: opts.source,
         licence: opts.licence ?? null,
+        reference_date: opts.referenceDate ?? null,
         origin: path.split("/").pop() ?? path,
         rows: rows.length,
         imported_by: opts.actorUserId ?? null,

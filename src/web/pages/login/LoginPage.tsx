@@ -37,6 +37,8 @@ export function LoginPage() {
   });
   const fields = fieldErrorsOf(login.error, t);
   const loggedOut = (location.state as { loggedOut?: boolean } | null)?.loggedOut === true;
+  // The OIDC callback sends the browser back here when the identity provider refused or failed.
+  const oidcFailed = new URLSearchParams(location.search).get("error") === "oidc";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,6 +55,11 @@ export function LoginPage() {
           </div>
         ) : null}
         {login.isError ? <LoginAlert error={login.error} /> : null}
+        {oidcFailed && !login.isError ? (
+          <div className="alert alert-warning" role="alert">
+            {t("login.oidcFailed")}
+          </div>
+        ) : null}
         <div className="card card-bg shadow-sm rounded">
           <div className="card-body p-4">
             <form onSubmit={submit} noValidate>
