@@ -105,24 +105,17 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
         const comune = r.comune
           ? await trx.selectFrom("comune").select("istat_code").where("name", "=", r.comune).executeTakeFirstOrThrow()
           : null;
-        const team =
-          r.team && ambitoId
-            ? await trx
-                .selectFrom("team")
+        const named = (table: "team" | "organisation", name: string | undefined) =>
+          name && ambitoId
+            ? trx
+                .selectFrom(table)
                 .select("id")
                 .where("ambito_id", "=", ambitoId)
-                .where("name", "=", r.team)
+                .where("name", "=", name)
                 .executeTakeFirstOrThrow()
             : null;
-        const org =
-          r.organisation && ambitoId
-            ? await trx
-                .selectFrom("organisation")
-                .select("id")
-                .where("ambito_id", "=", ambitoId)
-                .where("name", "=", r.organisation)
-                .executeTakeFirstOrThrow()
-            : null;
+        const team = await named("team", r.team);
+        const org = await named("organisation", r.organisation);
         rows.push({
           user_id: id,
           role: r.role,
