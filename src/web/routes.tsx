@@ -12,9 +12,13 @@ import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { ModulePage } from "./pages/ModulePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { CheckPage } from "./pages/observatory/CheckPage.tsx";
+import { PrintPage } from "./pages/observatory/PrintPage.tsx";
+import { ProfilePage as ObservatoryProfilePage } from "./pages/observatory/ProfilePage.tsx";
 import { PeoplePage } from "./pages/people/PeoplePage.tsx";
 import { ProfilePage } from "./pages/profile/ProfilePage.tsx";
 import { TerritoryPage } from "./pages/territory/TerritoryPage.tsx";
+import { sectionById } from "./sections.ts";
 
 /** Every page of the app. Ambito pages live under /a/:ambito; their permission is checked again here. */
 export const routes: RouteObject[] = [
@@ -46,7 +50,35 @@ export const routes: RouteObject[] = [
                   </RequirePermission>
                 ),
               },
-              { path: "osservatorio", element: <ModulePage section="observatory" /> },
+              {
+                path: "osservatorio",
+                children: [
+                  {
+                    index: true,
+                    element: (
+                      <RequirePermission any={sectionById("observatory").permissions}>
+                        <ObservatoryProfilePage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: "verifica",
+                    element: (
+                      <RequirePermission any={sectionById("observatory").permissions}>
+                        <CheckPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: "stampa",
+                    element: (
+                      <RequirePermission any={sectionById("observatory").permissions}>
+                        <PrintPage />
+                      </RequirePermission>
+                    ),
+                  },
+                ],
+              },
               { path: "programmazione", element: <ModulePage section="planning" /> },
               { path: "bilancio", element: <ModulePage section="budget" /> },
               { path: "offerta", element: <ModulePage section="catalogue" /> },

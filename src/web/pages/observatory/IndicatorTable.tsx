@@ -1,8 +1,18 @@
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { AMBITO, formatIndicator, type IndicatorValue, type ProfileIndex } from "./data.ts";
 
 /** One value: it-IT formatted, with a "pubblicato" badge (the table's code as title) when not computed. */
-export function ValueCell({ index, value }: { index: ProfileIndex; value: IndicatorValue | undefined }) {
+export function ValueCell({
+  index,
+  value,
+  compact = false,
+}: {
+  index: ProfileIndex;
+  value: IndicatorValue | undefined;
+  /** An asterisk instead of the badge (printable tables). */
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (!value) {
     return (
@@ -15,7 +25,18 @@ export function ValueCell({ index, value }: { index: ProfileIndex; value: Indica
   return (
     <td className="text-end text-nowrap" data-origin={value.origin}>
       {text}
-      {value.origin === "published" ? (
+      {value.origin === "published" && compact ? (
+        <>
+          <span aria-hidden="true" title={t("observatory.publishedTitle", { table: value.table ?? "" })}>
+            *
+          </span>
+          <span className="visually-hidden">
+            {" "}
+            ({t("observatory.published")}, {value.table})
+          </span>
+        </>
+      ) : null}
+      {value.origin === "published" && !compact ? (
         <span
           className="badge badge-published ms-1"
           title={t("observatory.publishedTitle", { table: value.table ?? "" })}
@@ -40,7 +61,7 @@ export function IndicatorTable({ index, indicator, years, label }: IndicatorTabl
   const { t } = useTranslation();
   const comuni = index.comuni();
   return (
-    <div className="table-responsive">
+    <ScrollTable label={t("observatory.scrollTable", { table: label })}>
       <table className="table table-sm table-striped indicator-table" data-testid="indicator-table">
         <caption>{t("observatory.tableCaption", { indicator: label, count: comuni.length })}</caption>
         <thead>
@@ -70,6 +91,6 @@ export function IndicatorTable({ index, indicator, years, label }: IndicatorTabl
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

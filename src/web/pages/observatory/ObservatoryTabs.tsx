@@ -14,7 +14,7 @@ export function ObservatoryTabs() {
   ];
   return (
     <nav aria-label={t("observatory.navLabel")} className="mb-4 d-print-none">
-      <ul className="nav nav-tabs">
+      <ul className="nav nav-tabs flex-wrap">
         {tabs.map((tab) => (
           <li className="nav-item" key={tab.to}>
             <NavLink className="nav-link" to={tab.to} end={tab.end}>

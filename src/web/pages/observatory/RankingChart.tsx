@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { EChart } from "../../components/EChart.tsx";
 import { BASE_OPTION, COLORS, DataDetails } from "./charts.tsx";
-import { AMBITO, formatIndicator, type ProfileIndex } from "./data.ts";
+import { AMBITO, axisFormat, formatIndicator, type ProfileIndex } from "./data.ts";
 
 interface RankingProps {
   index: ProfileIndex;
@@ -50,7 +50,7 @@ export function RankingChart({ index, indicator, year, label, idPrefix = "rankin
     xAxis: {
       type: "value",
       splitLine: { lineStyle: { color: COLORS.grid } },
-      axisLabel: { formatter: (v: number) => formatIndicator(i18n.language, undefined, v) },
+      axisLabel: { formatter: axisFormat(i18n.language) },
     },
     yAxis: {
       type: "category",
@@ -74,7 +74,12 @@ export function RankingChart({ index, indicator, year, label, idPrefix = "rankin
                 symbol: "none",
                 silent: true,
                 lineStyle: { color: COLORS.reference, type: "dashed", width: 2 },
-                label: { formatter: `${ambitoLabel}: ${fmt(ambito)}`, position: "end", color: COLORS.reference },
+                label: {
+                  formatter: `${ambitoLabel}: ${fmt(ambito)}`,
+                  position: "start",
+                  color: COLORS.reference,
+                  fontWeight: 700,
+                },
                 data: [{ xAxis: ambito }],
               },
       },
@@ -83,7 +88,12 @@ export function RankingChart({ index, indicator, year, label, idPrefix = "rankin
 
   return (
     <>
-      <EChart option={option} label={aria} height={Math.max(200, ranked.length * 30 + 72)} testId={`${idPrefix}-chart`} />
+      <EChart
+        option={option}
+        label={aria}
+        height={Math.max(200, ranked.length * 30 + 72)}
+        testId={`${idPrefix}-chart`}
+      />
       <DataDetails>
         <table className="table table-sm">
           <caption>{t("observatory.ranking.caption", { indicator: label, year })}</caption>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { EChart } from "../../components/EChart.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { BASE_OPTION, COLORS, DataDetails } from "./charts.tsx";
-import { AMBITO, formatIndicator, type ProfileIndex } from "./data.ts";
+import { AMBITO, axisFormat, formatIndicator, type ProfileIndex } from "./data.ts";
 
 interface TimeSeriesProps {
   index: ProfileIndex;
@@ -47,7 +47,7 @@ export function TimeSeriesChart({ index, indicator, label, comune, onComune, idP
       type: "value",
       scale: true,
       splitLine: { lineStyle: { color: COLORS.grid } },
-      axisLabel: { formatter: (v: number) => formatIndicator(i18n.language, undefined, v) },
+      axisLabel: { formatter: axisFormat(i18n.language) },
     },
     series: [
       line(ambitoLabel, ambito, COLORS.primary, false),
@@ -66,7 +66,7 @@ export function TimeSeriesChart({ index, indicator, label, comune, onComune, idP
     <>
       {onComune ? (
         <div className="row">
-          <div className="col-12 col-md-6 col-lg-4">
+          <div className="col-12 col-md-8">
             <SelectField
               id={`${idPrefix}-comune`}
               label={t("observatory.timeSeries.comune")}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "../../components/ScrollTable.tsx";
 
 /** Bootstrap Italia's primary blue and a dark orange: distinguishable, both ≥ 4.5:1 on white. */
 export const COLORS = { primary: "#0066cc", secondary: "#a64d00", reference: "#1a1a1a", grid: "#d9dadb" } as const;
@@ -20,7 +21,9 @@ export function DataDetails({ children, summary }: { children: ReactNode; summar
   return (
     <details className="chart-data mt-2">
       <summary>{summary ?? t("observatory.showData")}</summary>
-      <div className="table-responsive mt-2">{children}</div>
+      <div className="mt-2">
+        <ScrollTable label={summary ?? t("observatory.showData")}>{children}</ScrollTable>
+      </div>
     </details>
   );
 }

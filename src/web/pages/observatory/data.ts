@@ -125,6 +125,12 @@ export class ProfileIndex {
     return [...years].sort((a, b) => a - b);
   }
 
+  /** Years with a population count (where age classes may exist), newest first; else all years. */
+  populationYears(): number[] {
+    const years = new Set(this.profile.population.map((p) => p.year));
+    return [...(years.size ? years : this.profile.years)].sort((a, b) => b - a);
+  }
+
   info(indicator: string): IndicatorInfo | undefined {
     return this.profile.indicators.find((i) => i.code === indicator);
   }
@@ -138,6 +144,12 @@ export function numberFormat(language: string, decimals: number): Intl.NumberFor
   });
 }
 
+/** Axis ticks: as many decimals as the tick needs (0, 2,5, 150). */
+export function axisFormat(language: string): (v: number) => string {
+  const f = new Intl.NumberFormat(language === "en" ? "en-GB" : "it-IT", { maximumFractionDigits: 2 });
+  return (v) => f.format(v);
+}
+
 /** Decimals shown for an indicator: two for household size, one for indices, rates and shares. */
 export const decimalsOf = (indicator: string) => (indicator === "mean_household_size" ? 2 : 1);
 
@@ -148,3 +160,7 @@ export function formatIndicator(language: string, info: IndicatorInfo | undefine
   if (info?.unit === "per_mille") return `${text}‰`;
   return text;
 }
+
+/** An indicator's name in the user's language (the code if unknown). */
+export const indicatorLabel = (t: (key: string, options?: Record<string, unknown>) => string, code: string) =>
+  t(`observatory.indicators.${code}`, { defaultValue: code });
