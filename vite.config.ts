@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "src/web",
   base: "/",
-  publicDir: false,
+  publicDir: "public",
   plugins: [react()],
   build: {
     outDir: "../../dist/web",
@@ -18,7 +18,7 @@ export default defineConfig({
     },
   },
   server: {
-    // During `vite dev`, the API runs separately (filiera serve) on port 3000.
+    // During `vite dev`, the API runs separately (npm run dev) on port 3000.
     proxy: { "/api": "http://127.0.0.1:3000" },
   },
 });

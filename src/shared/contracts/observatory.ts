@@ -98,3 +98,24 @@ export const profileDto = z.object({
   values: z.array(indicatorValueDto),
 });
 export type ProfileDto = z.infer<typeof profileDto>;
+
+export const publishedTableDto = z.object({
+  id: z.number().int(),
+  document: z.string(),
+  code: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  lines: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  columns: z.array(publishedColumn.extend({ printedYear: z.number().int().nullable().optional() })),
+  rows: z.array(
+    z.object({
+      label: z.string(),
+      kind: z.enum(ROW_KINDS),
+      comuneIstat: z.string().nullable(),
+      line: z.number().int().nullable(),
+      year: z.number().int().nullable(),
+      values: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type PublishedTableDto = z.infer<typeof publishedTableDto>;

@@ -1,5 +1,5 @@
-import { OPEN_AGE } from "../../../shared/indicators.ts";
 import { sql } from "kysely";
+import { OPEN_AGE } from "../../../shared/indicators.ts";
 import type { Db } from "../../db/database.ts";
 import type { CountRow } from "./count-store.ts";
 
@@ -60,7 +60,11 @@ export async function loadCounts(db: Db, ambitoId: number): Promise<TaggedCount[
       ageTo,
       tableId: null,
     };
-    out.push({ ...base, sex: "M", value: r.males }, { ...base, sex: "F", value: r.females }, { ...base, sex: "T", value: r.males + r.females });
+    out.push(
+      { ...base, sex: "M", value: r.males },
+      { ...base, sex: "F", value: r.females },
+      { ...base, sex: "T", value: r.males + r.females },
+    );
   }
   return out;
 }

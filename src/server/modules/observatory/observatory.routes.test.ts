@@ -162,3 +162,14 @@ describe("age structure for the pyramid", () => {
     expect(outside.statusCode).toBe(404);
   });
 });
+
+describe("published tables", () => {
+  it("serves the tables as entered, with their source lines", async () => {
+    const res = await planner.request({ method: "GET", url: `/api/ambiti/${VISCONTEO}/observatory/tables` });
+    expect(res.statusCode).toBe(200);
+    const tab2 = res.json().find((t: { code: string }) => t.code === "Tab.2");
+    expect(tab2.lines[0]).toBeGreaterThan(2100);
+    const rozzano = tab2.rows.find((r: { label: string }) => r.label === "Rozzano");
+    expect(rozzano).toMatchObject({ kind: "comune", comuneIstat: "015189", values: { 2021: 41844, 2022: 41435, 2023: 41370 } });
+  });
+});

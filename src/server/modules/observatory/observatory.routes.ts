@@ -2,7 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts";
-import { discrepancyDto, profileDto, publishedDocument } from "../../../shared/contracts/observatory.ts";
+import {
+  discrepancyDto,
+  profileDto,
+  publishedDocument,
+  publishedTableDto,
+} from "../../../shared/contracts/observatory.ts";
 import type { AppDeps } from "../../app.ts";
 import { requirePrincipal, requireScope } from "../../platform/auth/request-context.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -152,7 +157,7 @@ export async function observatoryRoutes(app: FastifyInstance, { db }: AppDeps) {
         tags,
         summary: "The published tables entered for the Ambito, as printed",
         params: ambitoParams,
-        response: { 200: z.array(z.unknown()), ...errors },
+        response: { 200: z.array(publishedTableDto), ...errors },
       },
     },
     async (request) => listPublishedTables(db, tenantOf(request).id),

@@ -1,4 +1,9 @@
-import type { DiscrepancyDto, ProfileDto, PublishedColumn } from "../../../shared/contracts/observatory.ts";
+import type {
+  DiscrepancyDto,
+  ProfileDto,
+  PublishedColumn,
+  PublishedTableDto,
+} from "../../../shared/contracts/observatory.ts";
 import { computeIndicator, INDICATORS } from "../../../shared/indicators.ts";
 import type { Db } from "../../db/database.ts";
 import type { Tenant } from "../../platform/tenancy.ts";
@@ -52,7 +57,6 @@ export async function computeProfile(db: Db, tenant: Tenant): Promise<ProfileDto
     }
   }
   const tables = groupByTable(await loadPublishedTables(db, tenant.id));
-  const publishedYears = new Set<number>();
   for (const table of tables) {
     for (const column of table.columns) {
       const code = indicatorCodeOf(column.measure);
@@ -65,7 +69,6 @@ export async function computeProfile(db: Db, tenant: Tenant): Promise<ProfileDto
         if (!territory || value === undefined || year === null || computed.has(`${territory}|${code}|${year}`))
           continue;
         computed.add(`${territory}|${code}|${year}`);
-        publishedYears.add(year);
         values.push({
           territory,
           indicator: code,
@@ -89,7 +92,8 @@ export async function computeProfile(db: Db, tenant: Tenant): Promise<ProfileDto
   return {
     ambito: { slug: tenant.slug, name: tenant.name },
     comuni: comuni.map((c) => ({ istatCode: c.istat_code, name: c.name })),
-    years: [...new Set([...years, ...publishedYears])].sort((a, b) => a - b),
+    // Years with at least one indicator value, computed or published.
+    years: [...new Set(values.map((v) => v.year))].sort((a, b) => a - b),
     indicators: INDICATORS.map((d) => ({ code: d.code, unit: d.unit, formula: d.formula })),
     population,
     values,
@@ -123,8 +127,8 @@ export async function listPublishedTables(db: Db, ambitoId: number) {
     code: t.code,
     title: t.title,
     source: t.source,
-    lines: t.line_from !== null && t.line_to !== null ? [t.line_from, t.line_to] : null,
-    columns: t.columns,
+    lines: t.line_from !== null && t.line_to !== null ? ([t.line_from, t.line_to] as [number, number]) : null,
+    columns: t.columns as PublishedTableDto["columns"],
     rows: t.rows.map((r) => ({
       label: r.label,
       kind: r.kind,
