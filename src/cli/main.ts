@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./audit.ts";
+import { registerBudgetCommands } from "./budget.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerObservatoryCommands } from "./observatory.ts";
 import { registerTerritoryCommands } from "./territory.ts";
@@ -15,6 +16,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerTerritoryCommands(program);
 registerObservatoryCommands(program);
+registerBudgetCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,7 @@ import {
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { auditRoutes, usersRoutes } from "./modules/admin/index.ts";
+import { budgetRoutes } from "./modules/budget/index.ts";
 import { observatoryRoutes } from "./modules/observatory/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await auditRoutes(scope, deps);
     await peopleRoutes(scope, deps);
     await observatoryRoutes(scope, deps);
+    await budgetRoutes(scope, deps);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -3,12 +3,14 @@ import type { Db } from "./database.ts";
 import * as m0001 from "./migrations/0001-platform.ts";
 import * as m0002 from "./migrations/0002-reference-data.ts";
 import * as m0003 from "./migrations/0003-observatory.ts";
+import * as m0004 from "./migrations/0004-budget.ts";
 
 /** Forward-only numbered migrations; each is a list of statements run in one transaction. */
 const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promise<void> }> = {
   "0001-platform": m0001,
   "0002-reference-data": m0002,
   "0003-observatory": m0003,
+  "0004-budget": m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -258,4 +258,63 @@ export interface Database {
   obs_count: ObsCountTable;
   obs_published_table: ObsPublishedTableTable;
   obs_published_row: ObsPublishedRowTable;
+  budget_document: BudgetDocumentTable;
+  budget_line: BudgetLineTable;
+  budget_check: BudgetCheckTable;
+}
+
+/** Bilancio (migration 0004). Amounts are int8 cents: read back as number (exact below 2^53). */
+type Cents = ColumnType<number, string | number, string | number>;
+type NullableCents = ColumnType<number | null, string | number | null, string | number | null>;
+export interface BudgetDocumentTable {
+  ambito_id: number;
+  id: Generated<number>;
+  year: number;
+  kind: "previsione" | "assestamento" | "rendiconto";
+  title: string;
+  source_file: string;
+  sha256: string;
+  lines: Generated<number>;
+  checks_failed: Generated<number>;
+  override_note: string | null;
+  imported_by: number | null;
+  imported_at: CreatedAt;
+}
+export interface BudgetLineTable {
+  ambito_id: number;
+  document_id: number;
+  seq: number;
+  section: "1.A" | "1.B" | "2.A" | "2.B";
+  direzione: string;
+  settore: string;
+  settore_name: string;
+  titolo: string;
+  tipologia: string | null;
+  macroaggregato: string | null;
+  capitolo: number;
+  articolo: number;
+  sub: number;
+  pdc: string | null;
+  description: string;
+  vincolo: boolean;
+  missione: string | null;
+  programma: string | null;
+  forecast_cents: Cents;
+  prior_forecast_cents: Cents;
+  prior_actual_cents: Cents;
+  crono_cents: NullableCents;
+  new_funds_cents: NullableCents;
+  ptlp_cents: NullableCents;
+  first_line: number;
+  last_line: number;
+}
+export interface BudgetCheckTable {
+  ambito_id: number;
+  document_id: number;
+  seq: number;
+  name: string;
+  line: number | null;
+  expected: string;
+  found: string;
+  passed: boolean;
 }

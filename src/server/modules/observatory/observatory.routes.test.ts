@@ -170,6 +170,10 @@ describe("published tables", () => {
     const tab2 = res.json().find((t: { code: string }) => t.code === "Tab.2");
     expect(tab2.lines[0]).toBeGreaterThan(2100);
     const rozzano = tab2.rows.find((r: { label: string }) => r.label === "Rozzano");
-    expect(rozzano).toMatchObject({ kind: "comune", comuneIstat: "015189", values: { 2021: 41844, 2022: 41435, 2023: 41370 } });
+    expect(rozzano).toMatchObject({
+      kind: "comune",
+      comuneIstat: "015189",
+      values: { 2021: 41844, 2022: 41435, 2023: 41370 },
+    });
   });
 });
