@@ -3,21 +3,23 @@ import type { Db } from "../../db/database.ts";
 
 /** Queries over stored budget documents; every one is bound to one Ambito. */
 
+const DOCUMENT_COLUMNS = [
+  "id",
+  "year",
+  "kind",
+  "title",
+  "source_file",
+  "sha256",
+  "lines",
+  "checks_failed",
+  "override_note",
+  "imported_at",
+] as const;
+
 export function listDocuments(db: Db, ambitoId: number) {
   return db
     .selectFrom("budget_document")
-    .select([
-      "id",
-      "year",
-      "kind",
-      "title",
-      "source_file",
-      "sha256",
-      "lines",
-      "checks_failed",
-      "override_note",
-      "imported_at",
-    ])
+    .select(DOCUMENT_COLUMNS)
     .where("ambito_id", "=", ambitoId)
     .orderBy("id")
     .execute();
@@ -26,18 +28,7 @@ export function listDocuments(db: Db, ambitoId: number) {
 export function findDocument(db: Db, ambitoId: number, id: number) {
   return db
     .selectFrom("budget_document")
-    .select([
-      "id",
-      "year",
-      "kind",
-      "title",
-      "source_file",
-      "sha256",
-      "lines",
-      "checks_failed",
-      "override_note",
-      "imported_at",
-    ])
+    .select(DOCUMENT_COLUMNS)
     .where("ambito_id", "=", ambitoId)
     .where("id", "=", id)
     .executeTakeFirst();
