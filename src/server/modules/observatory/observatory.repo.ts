@@ -84,5 +84,11 @@ export async function loadPublishedTables(db: Db, ambitoId: number) {
     .orderBy("table_id")
     .orderBy("row_no")
     .execute();
-  return tables.map((t) => ({ ...t, rows: rows.filter((r) => r.table_id === t.id) }));
+  const byTable = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = byTable.get(r.table_id);
+    if (list) list.push(r);
+    else byTable.set(r.table_id, [r]);
+  }
+  return tables.map((t) => ({ ...t, rows: byTable.get(t.id) ?? [] }));
 }
