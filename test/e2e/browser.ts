@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 /** Debian's Chromium: browser tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -92,4 +94,27 @@ export async function navLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Navigazione principale" });
   await nav.waitFor();
   return (await nav.getByRole("link").allInnerTexts()).map((s) => s.trim());
+}
+
+export interface AppInBrowser {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * The real app with the demo data and one Chromium for the whole test file, closed after it.
+ * The returned object is filled in by the file's beforeAll hook.
+ */
+export function setUpAppInBrowser(): AppInBrowser {
+  const app = {} as AppInBrowser;
+  beforeAll(async () => {
+    assertWebBuilt();
+    app.server = await startTestServer();
+    app.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,13 +1,11 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
 import {
-  assertWebBuilt,
   expectAccessible,
-  launchBrowser,
   logIn,
   navLinks,
   newPage,
+  setUpAppInBrowser,
   waitForCount,
   waitForHeading,
 } from "./browser.ts";
@@ -27,19 +25,7 @@ const SECTION_HEADINGS: Record<string, string> = {
   Amministrazione: "Utenti",
 };
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUpAppInBrowser();
 
 /** Opens the "Cambia Ambito" menu of the slim header and picks an Ambito. */
 async function switchAmbito(page: Page, name: string): Promise<void> {
@@ -74,8 +60,8 @@ async function openUserMenu(page: Page): Promise<void> {
 
 describe("web journey", { timeout: 60_000 }, () => {
   it("shows an accessible login page, in Italian and English, and rejects wrong credentials", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/login`);
     await waitForHeading(page, "Accedi a Filiera");
     expect(await page.title()).toBe("Accedi a Filiera · Filiera");
     expect(await page.locator("html").getAttribute("lang")).toBe("it");
@@ -104,7 +90,7 @@ describe("web journey", { timeout: 60_000 }, () => {
     let page: Page;
 
     beforeAll(async () => {
-      page = await newPage(browser);
+      page = await newPage(app.browser);
     });
 
     afterAll(async () => {
@@ -112,8 +98,8 @@ describe("web journey", { timeout: 60_000 }, () => {
     });
 
     it("logs in to the home page of its only Ambito, with cards for its role and the territory", async () => {
-      await logIn(page, server.url, "udp.visconteo", server.demoPassword);
-      expect(page.url()).toBe(`${server.url}/a/visconteo-sud-milano`);
+      await logIn(page, app.server.url, "udp.visconteo", app.server.demoPassword);
+      expect(page.url()).toBe(`${app.server.url}/a/visconteo-sud-milano`);
       await waitForHeading(page, "Ufficio di Piano Visconteo");
       expect(await page.title()).toContain("Home");
       await page.getByRole("heading", { name: "Piano di Zona" }).waitFor();
@@ -138,8 +124,8 @@ describe("web journey", { timeout: 60_000 }, () => {
     const username = `e2e.operatore.${Date.now().toString(36)}`;
 
     beforeAll(async () => {
-      page = await newPage(browser);
-      await logIn(page, server.url, "admin", server.demoPassword);
+      page = await newPage(app.browser);
+      await logIn(page, app.server.url, "admin", app.server.demoPassword);
     });
 
     afterAll(async () => {
@@ -148,7 +134,7 @@ describe("web journey", { timeout: 60_000 }, () => {
 
     it("switches between the three Ambiti and sees each one's territory", async () => {
       await switchAmbito(page, VISCONTEO);
-      expect(page.url()).toBe(`${server.url}/a/visconteo-sud-milano`);
+      expect(page.url()).toBe(`${app.server.url}/a/visconteo-sud-milano`);
       const visconteo = territoryList(page, /Comuni/);
       await waitForCount(visconteo.getByRole("listitem"), 11);
       expect(await visconteo.textContent()).toContain("Rozzano");
@@ -156,14 +142,14 @@ describe("web journey", { timeout: 60_000 }, () => {
       await expectAccessible(page, "home (admin, Visconteo)");
 
       await switchAmbito(page, CERNUSCO);
-      expect(page.url()).toBe(`${server.url}/a/cernusco-distretto-4`);
+      expect(page.url()).toBe(`${app.server.url}/a/cernusco-distretto-4`);
       const cernusco = territoryList(page, /Comuni/);
       await waitForCount(cernusco.getByRole("listitem"), 9);
       expect(await cernusco.textContent()).toContain("Gorgonzola");
       expect(await cernusco.textContent()).not.toContain("Rozzano");
 
       await switchAmbito(page, MILANO);
-      expect(page.url()).toBe(`${server.url}/a/milano`);
+      expect(page.url()).toBe(`${app.server.url}/a/milano`);
       await waitForCount(territoryList(page, /Municipi/).getByRole("listitem"), 9);
       await waitForCount(territoryList(page, /Comune/).getByRole("listitem"), 1);
       await page.waitForLoadState("networkidle");
@@ -184,7 +170,7 @@ describe("web journey", { timeout: 60_000 }, () => {
     });
 
     it("creates a user: a bad username is refused beside the field, a good one is listed", async () => {
-      await page.goto(`${server.url}/a/visconteo-sud-milano/admin/utenti`);
+      await page.goto(`${app.server.url}/a/visconteo-sud-milano/admin/utenti`);
       await waitForHeading(page, "Utenti");
       await page.getByRole("rowheader", { name: "udp.visconteo" }).waitFor();
       await page.getByRole("button", { name: "Nuovo utente" }).click();
@@ -268,10 +254,10 @@ describe("web journey", { timeout: 60_000 }, () => {
     it("logs out, and the app then asks to log in again", async () => {
       await openUserMenu(page);
       await page.getByRole("button", { name: "Esci" }).click();
-      await page.waitForURL(`${server.url}/login`);
+      await page.waitForURL(`${app.server.url}/login`);
       await page.getByRole("status").filter({ hasText: "Sei uscito da Filiera" }).waitFor();
-      await page.goto(`${server.url}/a/visconteo-sud-milano/admin/utenti`);
-      await page.waitForURL(`${server.url}/login`);
+      await page.goto(`${app.server.url}/a/visconteo-sud-milano/admin/utenti`);
+      await page.waitForURL(`${app.server.url}/login`);
       await waitForHeading(page, "Accedi a Filiera");
     });
   });

@@ -1,30 +1,9 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
-import {
-  assertWebBuilt,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newPage,
-  waitForCount,
-  waitForHeading,
-} from "./browser.ts";
+import { expectAccessible, logIn, newPage, setUpAppInBrowser, waitForCount, waitForHeading } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUpAppInBrowser();
 
 /** Polls an attribute until it matches (playwright-core has no auto-retrying expect). */
 async function waitForAttribute(locator: Locator, name: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
@@ -47,8 +26,8 @@ describe("the Osservatorio", { timeout: 60_000 }, () => {
     let page: Page;
 
     beforeAll(async () => {
-      page = await newPage(browser);
-      await logIn(page, server.url, "udp.visconteo", server.demoPassword);
+      page = await newPage(app.browser);
+      await logIn(page, app.server.url, "udp.visconteo", app.server.demoPassword);
     }, 120_000);
 
     afterAll(async () => {
@@ -101,7 +80,7 @@ describe("the Osservatorio", { timeout: 60_000 }, () => {
       expect(await link.getAttribute("href")).toBe("/api/ambiti/visconteo-sud-milano/observatory/profile?format=csv");
       const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
       // Downloads raise no "response" event: ask the link's URL again, with the session's cookies.
-      const response = await page.request.get(`${server.url}${await link.getAttribute("href")}`);
+      const response = await page.request.get(`${app.server.url}${await link.getAttribute("href")}`);
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
       expect(download.suggestedFilename()).toBe("profilo-visconteo-sud-milano.csv");
@@ -162,9 +141,9 @@ describe("the Osservatorio", { timeout: 60_000 }, () => {
   });
 
   it("draws the age structure of a Comune without data by sex (Cernusco, Bellinzago Lombardo 2019)", async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, "udp.cernusco", server.demoPassword);
-    await page.goto(`${server.url}/a/cernusco-distretto-4/osservatorio`);
+    const page = await newPage(app.browser);
+    await logIn(page, app.server.url, "udp.cernusco", app.server.demoPassword);
+    await page.goto(`${app.server.url}/a/cernusco-distretto-4/osservatorio`);
     await waitForHeading(page, "Osservatorio");
     await page.getByLabel("Territorio della piramide").selectOption({ label: "Bellinzago Lombardo" });
     await page.getByLabel("Anno della piramide").selectOption("2019");

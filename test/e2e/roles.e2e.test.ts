@@ -1,36 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
 import {
-  assertWebBuilt,
   expectAccessible,
-  launchBrowser,
   logIn,
   navLinks,
   newPage,
+  setUpAppInBrowser,
   waitForCount,
   waitForHeading,
 } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = setUpAppInBrowser();
 
 /** What each role sees: the navigation and the home page follow the permissions of the role. */
 describe("the web app per role", { timeout: 60_000 }, () => {
   it("shows the Cartella sociale to a social worker, limited to the Comune of Rozzano", async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, "as.rozzano", server.demoPassword);
+    const page = await newPage(app.browser);
+    await logIn(page, app.server.url, "as.rozzano", app.server.demoPassword);
     const links = await navLinks(page);
     expect(links).toContain("Cartella sociale");
     expect(links).not.toContain("Amministrazione");
@@ -56,8 +41,8 @@ describe("the web app per role", { timeout: 60_000 }, () => {
   });
 
   it("gives a mayor read-only dashboards, without Amministrazione nor Cartella sociale", async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, "sindaco.visconteo", server.demoPassword);
+    const page = await newPage(app.browser);
+    await logIn(page, app.server.url, "sindaco.visconteo", app.server.demoPassword);
     const links = await navLinks(page);
     expect(links).toEqual(["Osservatorio", "Programmazione", "Bilancio", "Territorio"]);
     await page.getByRole("heading", { name: "Cruscotti" }).waitFor();
@@ -65,9 +50,9 @@ describe("the web app per role", { timeout: 60_000 }, () => {
     await page.waitForLoadState("networkidle");
     await expectAccessible(page, "home (sindaco.visconteo)");
 
-    await page.goto(`${server.url}/a/visconteo-sud-milano/admin/utenti`);
+    await page.goto(`${app.server.url}/a/visconteo-sud-milano/admin/utenti`);
     await waitForHeading(page, "Accesso non consentito");
-    await page.goto(`${server.url}/a/visconteo-sud-milano/cartella`);
+    await page.goto(`${app.server.url}/a/visconteo-sud-milano/cartella`);
     await waitForHeading(page, "Accesso non consentito");
     await expectAccessible(page, "forbidden page");
     await page.context().close();
@@ -82,8 +67,8 @@ describe("the web app per role", { timeout: 60_000 }, () => {
     { username: "ets.visconteo", cards: ["Offerta"], nav: ["Offerta", "Territorio"] },
     { username: "cittadino", cards: ["Servizi e bandi"], nav: ["Offerta"] },
   ])("adapts the home page to $username", async ({ username, cards, nav }) => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, username, server.demoPassword);
+    const page = await newPage(app.browser);
+    await logIn(page, app.server.url, username, app.server.demoPassword);
     const activities = page.getByRole("region", { name: "Le tue attività" });
     await waitForCount(activities.getByRole("heading", { level: 3 }), cards.length);
     expect(await activities.getByRole("heading", { level: 3 }).allTextContents()).toEqual(cards);
