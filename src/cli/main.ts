@@ -1,8 +1,11 @@
 import { Command } from "commander";
 import { registerAuditCommands } from "./audit.ts";
 import { registerBudgetCommands } from "./budget.ts";
+import { registerCasesCommands } from "./cases.ts";
+import { registerCatalogueCommands } from "./catalogue.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerObservatoryCommands } from "./observatory.ts";
+import { registerPlanCommands } from "./planning.ts";
 import { registerTerritoryCommands } from "./territory.ts";
 import { registerUserCommands } from "./user.ts";
 
@@ -17,6 +20,9 @@ registerAuditCommands(program);
 registerTerritoryCommands(program);
 registerObservatoryCommands(program);
 registerBudgetCommands(program);
+registerCasesCommands(program);
+registerPlanCommands(program);
+registerCatalogueCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,8 +16,11 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { auditRoutes, usersRoutes } from "./modules/admin/index.ts";
 import { budgetRoutes } from "./modules/budget/index.ts";
+import { casesRoutes } from "./modules/cases/index.ts";
+import { catalogueRoutes } from "./modules/catalogue/index.ts";
 import { observatoryRoutes } from "./modules/observatory/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
+import { planningRoutes } from "./modules/planning/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { registerAuth } from "./platform/auth/auth.plugin.ts";
 import { authRoutes } from "./platform/auth/auth.routes.ts";
@@ -91,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await peopleRoutes(scope, deps);
     await observatoryRoutes(scope, deps);
     await budgetRoutes(scope, deps);
+    await casesRoutes(scope, deps);
+    await planningRoutes(scope, deps);
+    await catalogueRoutes(scope, deps);
   });
 
   if (existsSync(WEB_DIST)) {

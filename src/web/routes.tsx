@@ -7,15 +7,18 @@ import { RootLayout } from "./layout/RootLayout.tsx";
 import { AdminIndex } from "./pages/admin/AdminIndex.tsx";
 import { AuditPage } from "./pages/admin/AuditPage.tsx";
 import { UsersPage } from "./pages/admin/UsersPage.tsx";
+import { budgetRoutes } from "./pages/budget/routes.tsx";
+import { casesRoutes } from "./pages/cases/routes.tsx";
+import { catalogueRoutes } from "./pages/catalogue/routes.tsx";
 import { HomeRedirect } from "./pages/HomeRedirect.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
-import { ModulePage } from "./pages/ModulePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { CheckPage } from "./pages/observatory/CheckPage.tsx";
 import { PrintPage } from "./pages/observatory/PrintPage.tsx";
 import { ProfilePage as ObservatoryProfilePage } from "./pages/observatory/ProfilePage.tsx";
-import { PeoplePage } from "./pages/people/PeoplePage.tsx";
+import { planningRoutes } from "./pages/planning/routes.tsx";
+import { portalRoutes } from "./pages/portal/routes.tsx";
 import { ProfilePage } from "./pages/profile/ProfilePage.tsx";
 import { TerritoryPage } from "./pages/territory/TerritoryPage.tsx";
 import { sectionById } from "./sections.ts";
@@ -26,6 +29,7 @@ export const routes: RouteObject[] = [
     element: <RootLayout />,
     children: [
       { element: <PlainLayout />, children: [{ path: "/login", element: <LoginPage /> }] },
+      ...portalRoutes,
       {
         element: <AuthGate />,
         children: [
@@ -79,17 +83,10 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
-              { path: "programmazione", element: <ModulePage section="planning" /> },
-              { path: "bilancio", element: <ModulePage section="budget" /> },
-              { path: "offerta", element: <ModulePage section="catalogue" /> },
-              {
-                path: "cartella",
-                element: (
-                  <RequirePermission any={["people:read", "cases:read"]}>
-                    <PeoplePage />
-                  </RequirePermission>
-                ),
-              },
+              { path: "programmazione", children: planningRoutes },
+              { path: "bilancio", children: budgetRoutes },
+              { path: "offerta", children: catalogueRoutes },
+              { path: "cartella", children: casesRoutes },
               {
                 path: "admin",
                 children: [

@@ -4,6 +4,10 @@ import * as m0001 from "./migrations/0001-platform.ts";
 import * as m0002 from "./migrations/0002-reference-data.ts";
 import * as m0003 from "./migrations/0003-observatory.ts";
 import * as m0004 from "./migrations/0004-budget.ts";
+import * as m0005 from "./migrations/0005-cases.ts";
+import * as m0006 from "./migrations/0006-planning.ts";
+import * as m0007 from "./migrations/0007-catalogue.ts";
+import * as m0008 from "./migrations/0008-funds.ts";
 
 /** Forward-only numbered migrations; each is a list of statements run in one transaction. */
 const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promise<void> }> = {
@@ -11,6 +15,10 @@ const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promi
   "0002-reference-data": m0002,
   "0003-observatory": m0003,
   "0004-budget": m0004,
+  "0005-cases": m0005,
+  "0006-planning": m0006,
+  "0007-catalogue": m0007,
+  "0008-funds": m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { FundsTables } from "../modules/budget/schema.ts";
+import type { CasesTables } from "../modules/cases/schema.ts";
+import type { CatalogueTables } from "../modules/catalogue/schema.ts";
+import type { PlanningTables } from "../modules/planning/schema.ts";
 
 /** Table types for Kysely; keep in step with migrations/. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -232,7 +236,8 @@ export interface ObsPublishedRowTable {
   values: JSONColumnType<Record<string, number>>;
 }
 
-export interface Database {
+/** Every table; modules added after 0004 keep their table types in their own schema.ts. */
+export interface Database extends CasesTables, PlanningTables, CatalogueTables, FundsTables {
   ref_dataset: RefDatasetTable;
   region: RegionTable;
   comune: ComuneTable;

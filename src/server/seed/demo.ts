@@ -1,6 +1,9 @@
 import type { Role } from "../../shared/contracts/rbac.ts";
 import type { Db } from "../db/database.ts";
+import { seedCasesDemo } from "../modules/cases/index.ts";
+import { seedCatalogueDemo } from "../modules/catalogue/index.ts";
 import { seedObservatory } from "../modules/observatory/index.ts";
+import { seedPlanningDemo } from "../modules/planning/index.ts";
 import { seedEnti } from "../modules/territory/index.ts";
 import { insertAssignments } from "../platform/auth/accounts.repo.ts";
 import { hashPassword } from "../platform/auth/password.ts";
@@ -130,4 +133,7 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
   }
   await seedDemoPeople(db, ambiti);
   await seedObservatory(db);
+  await seedCasesDemo(db, ambiti);
+  await seedPlanningDemo(db, ambiti);
+  await seedCatalogueDemo(db, ambiti);
 }

@@ -3,6 +3,14 @@ import { initReactI18next } from "react-i18next";
 import { LANGUAGE_KEY, storage } from "../storage.ts";
 import en from "./en.json" with { type: "json" };
 import it from "./it.json" with { type: "json" };
+import budgetEn from "./modules/budget.en.json" with { type: "json" };
+import budgetIt from "./modules/budget.it.json" with { type: "json" };
+import casesEn from "./modules/cases.en.json" with { type: "json" };
+import casesIt from "./modules/cases.it.json" with { type: "json" };
+import catalogueEn from "./modules/catalogue.en.json" with { type: "json" };
+import catalogueIt from "./modules/catalogue.it.json" with { type: "json" };
+import planningEn from "./modules/planning.en.json" with { type: "json" };
+import planningIt from "./modules/planning.it.json" with { type: "json" };
 
 /** Italian is the source language; English second. */
 export const LANGUAGES = ["it", "en"] as const;
@@ -12,7 +20,11 @@ const saved = storage.get(LANGUAGE_KEY);
 const initial: Language = saved === "en" ? "en" : "it";
 
 void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: en } },
+  // Each module keeps its texts in its own file under its own top-level keys.
+  resources: {
+    it: { translation: { ...it, ...casesIt, ...planningIt, ...catalogueIt, ...budgetIt } },
+    en: { translation: { ...en, ...casesEn, ...planningEn, ...catalogueEn, ...budgetEn } },
+  },
   lng: initial,
   fallbackLng: "it",
   supportedLngs: [...LANGUAGES],

@@ -1,0 +1,2 @@
+/** cases tables; filled in by the cases module. */
+export const statements: string[] = [];

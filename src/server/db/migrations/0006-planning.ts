@@ -1,0 +1,2 @@
+/** planning tables; filled in by the planning module. */
+export const statements: string[] = [];

@@ -1,0 +1,2 @@
+/** catalogue tables; filled in by the catalogue module. */
+export const statements: string[] = [];

@@ -1,0 +1,2 @@
+/** funds tables; filled in by the funds module. */
+export const statements: string[] = [];

@@ -1,0 +1,2 @@
+export { casesRoutes } from "./cases.routes.ts";
+export { seedCasesDemo } from "./cases.seed.ts";

@@ -1,0 +1,2 @@
+export { planningRoutes } from "./planning.routes.ts";
+export { seedPlanningDemo } from "./planning.seed.ts";
