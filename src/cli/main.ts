@@ -6,6 +6,7 @@ import { registerCatalogueCommands } from "./catalogue.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerObservatoryCommands } from "./observatory.ts";
 import { registerPlanCommands } from "./planning.ts";
+import { registerSiussCommands } from "./siuss.ts";
 import { registerTerritoryCommands } from "./territory.ts";
 import { registerUserCommands } from "./user.ts";
 
@@ -23,6 +24,7 @@ registerBudgetCommands(program);
 registerCasesCommands(program);
 registerPlanCommands(program);
 registerCatalogueCommands(program);
+registerSiussCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -21,6 +21,7 @@ import { catalogueRoutes } from "./modules/catalogue/index.ts";
 import { observatoryRoutes } from "./modules/observatory/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { planningRoutes } from "./modules/planning/index.ts";
+import { siussRoutes } from "./modules/siuss/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { registerAuth } from "./platform/auth/auth.plugin.ts";
 import { authRoutes } from "./platform/auth/auth.routes.ts";
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await casesRoutes(scope, deps);
     await planningRoutes(scope, deps);
     await catalogueRoutes(scope, deps);
+    await siussRoutes(scope, deps);
   });
 
   if (existsSync(WEB_DIST)) {

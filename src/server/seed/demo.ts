@@ -8,6 +8,7 @@ import { seedEnti } from "../modules/territory/index.ts";
 import { insertAssignments } from "../platform/auth/accounts.repo.ts";
 import { hashPassword } from "../platform/auth/password.ts";
 import { seedDemoPeople } from "./demo-people.ts";
+import { seedSyntheticDemo } from "./synthetic/index.ts";
 
 export interface DemoAccount {
   username: string;
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
   await seedDemoPeople(db, ambiti);
   await seedObservatory(db);
   await seedCasesDemo(db, ambiti);
+  await seedSyntheticDemo(db, ambiti);
   await seedPlanningDemo(db, ambiti);
   await seedCatalogueDemo(db, ambiti);
 }

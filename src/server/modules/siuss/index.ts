@@ -1,0 +1,1 @@
+export { siussRoutes } from "./siuss.routes.ts";
