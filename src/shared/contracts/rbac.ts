@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   "budget:write",
   "catalogue:read",
   "catalogue:write",
+  "catalogue:approve",
+  "calls:review",
+  "applications:submit",
   "cases:read",
   "cases:write",
   "dashboards:read",
@@ -53,12 +56,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "observatory:write",
     "plan:write",
     "catalogue:write",
+    "catalogue:approve",
+    "calls:review",
     "users:read",
     "users:write",
     "audit:read",
     "dashboards:read",
   ],
-  udp_officer: [...READ_PLANNING, "observatory:write", "plan:write", "catalogue:write", "dashboards:read"],
+  udp_officer: [
+    ...READ_PLANNING,
+    "observatory:write",
+    "plan:write",
+    "catalogue:write",
+    "catalogue:approve",
+    "calls:review",
+    "dashboards:read",
+  ],
   // Personal data only within the Comuni (and teams) of the assignment.
   social_worker: [
     "territory:read",
@@ -68,11 +81,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "people:write",
     "cases:read",
     "cases:write",
+    "applications:submit",
   ],
   accounting_officer: ["territory:read", "budget:read", "budget:write", "plan:read"],
   mayor: ["territory:read", "observatory:read", "plan:read", "budget:read", "dashboards:read"],
   ets_operator: ["territory:read", "catalogue:read", "catalogue:write"],
-  citizen: ["portal:use", "catalogue:read"],
+  citizen: ["portal:use", "catalogue:read", "applications:submit"],
 };
 
 /** Permissions whose data is personal: always scoped by Comune (and team) and audited. */
