@@ -12,12 +12,14 @@ import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts
 import type { AppDeps } from "../../app.ts";
 import { requireScope } from "../../platform/auth/request-context.ts";
 import { budgetDocuments, budgetLines, budgetSummary } from "./budget.service.ts";
+import { fundsRoutes } from "./funds.routes.ts";
 
 const tags = ["budget"];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 const access = { access: { permission: "budget:read" as const } };
 
-export async function budgetRoutes(app: FastifyInstance, { db }: AppDeps) {
+export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -62,4 +64,6 @@ export async function budgetRoutes(app: FastifyInstance, { db }: AppDeps) {
     },
     async (request) => budgetSummary(db, requireScope(request.scope).ambitoId, request.params.id),
   );
+
+  await fundsRoutes(app, deps);
 }
