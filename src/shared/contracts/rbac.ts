@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "applications:submit",
   "cases:read",
   "cases:write",
+  "cases:emergency",
+  "cases:review",
   "dashboards:read",
   "portal:use",
 ] as const;
@@ -62,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "users:write",
     "audit:read",
     "dashboards:read",
+    "cases:review",
   ],
   udp_officer: [
     ...READ_PLANNING,
@@ -81,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "people:write",
     "cases:read",
     "cases:write",
+    "cases:emergency",
     "applications:submit",
   ],
   accounting_officer: ["territory:read", "budget:read", "budget:write", "plan:read"],
@@ -95,6 +99,7 @@ export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = [
   "people:write",
   "cases:read",
   "cases:write",
+  "cases:emergency",
 ];
 
 export function roleHas(role: Role, permission: Permission): boolean {
