@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { AccessScope } from "../../platform/auth/access.ts";
+import { personVisibleInSearch } from "./file-access.ts";
 
 const COLUMNS = [
   "id",
@@ -14,15 +15,16 @@ const COLUMNS = [
   "citizenship",
 ] as const;
 
-/** Every query on people is scoped to the Ambito and to the Comuni the caller's grant covers. */
+/**
+ * Searches are scoped to the Ambito and to the Comuni the caller's grant covers (plus the people
+ * of the cases the caller is on the team of); single reads go through file-access.ts.
+ */
 function scoped(db: Db, scope: AccessScope) {
-  let q = db.selectFrom("person").where("ambito_id", "=", scope.ambitoId);
-  if (scope.comuni !== "all") {
-    if (scope.comuni.length === 0) return q.where(sql<boolean>`false`);
-    q = q.where("comune_istat", "in", scope.comuni);
-  }
-  return q;
+  return db.selectFrom("person").where("ambito_id", "=", scope.ambitoId).where(personVisibleInSearch(scope));
 }
+
+/** Prefix search on "family given" (indexed, person_name_prefix_idx) or the exact codice fiscale. */
+export const namePrefix = (text: string) => `${text.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
 
 export function listPeople(
   db: Db,
@@ -32,10 +34,10 @@ export function listPeople(
   let q = scoped(db, scope).select([...COLUMNS, sql<number>`count(*) over ()`.as("total")]);
   if (f.comuneIstat) q = q.where("comune_istat", "=", f.comuneIstat);
   if (f.q) {
-    const text = f.q.toLowerCase().replace(/[%_\\]/g, "\\$&");
+    const prefix = namePrefix(f.q);
     q = q.where((eb) =>
       eb.or([
-        eb(sql`lower(family_name || ' ' || given_name)`, "like", `%${text}%`),
+        eb(sql`lower(family_name || ' ' || given_name)`, "like", prefix),
         eb("fiscal_code", "=", f.q?.toUpperCase() ?? ""),
       ]),
     );
@@ -43,8 +45,14 @@ export function listPeople(
   return q.orderBy("family_name").orderBy("given_name").orderBy("id").limit(f.limit).offset(f.offset).execute();
 }
 
-export function findPerson(db: Db, scope: AccessScope, id: string) {
-  return scoped(db, scope).select(COLUMNS).where("id", "=", id).executeTakeFirst();
+/** The person row, without scope: callers check file access first (file-access.ts). */
+export function findPerson(db: Db, ambitoId: number, id: string) {
+  return db
+    .selectFrom("person")
+    .select(COLUMNS)
+    .where("ambito_id", "=", ambitoId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Whether the person exists in the Ambito at all, to tell 403 (other Comune) from 404. */
@@ -73,4 +81,68 @@ export function insertPerson(
   },
 ) {
   return db.insertInto("person").values(row).returning(COLUMNS).executeTakeFirstOrThrow();
+}
+
+const DETAIL_COLUMNS = [
+  "birth_place_code",
+  "citizenship_code",
+  "residence_comune_istat",
+  "residence_address",
+  "phone",
+  "email",
+  "provisional_reason",
+] as const;
+
+export function findDetail(db: Db, ambitoId: number, personId: string) {
+  return db
+    .selectFrom("person_detail")
+    .select(DETAIL_COLUMNS)
+    .where("ambito_id", "=", ambitoId)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+}
+
+export type DetailValues = Partial<{
+  birth_place_code: string | null;
+  citizenship_code: string | null;
+  residence_comune_istat: string | null;
+  residence_address: string | null;
+  phone: string | null;
+  email: string | null;
+  provisional_reason: string | null;
+}>;
+
+export async function upsertDetail(db: Db, ambitoId: number, personId: string, values: DetailValues, userId: number) {
+  if (Object.keys(values).length === 0) return;
+  await db
+    .insertInto("person_detail")
+    .values({ ambito_id: ambitoId, person_id: personId, ...values, updated_by: userId })
+    .onConflict((oc) =>
+      oc.columns(["ambito_id", "person_id"]).doUpdateSet({ ...values, updated_by: userId, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export function updatePersonRow(
+  db: Db,
+  ambitoId: number,
+  id: string,
+  values: Partial<{
+    family_name: string;
+    given_name: string;
+    sex: "F" | "M";
+    birth_date: string;
+    citizenship: string;
+    fiscal_code: string;
+    provisional: boolean;
+    comune_istat: string;
+  }>,
+) {
+  return db
+    .updateTable("person")
+    .set({ ...values, updated_at: sql`now()` })
+    .where("ambito_id", "=", ambitoId)
+    .where("id", "=", id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
 }
