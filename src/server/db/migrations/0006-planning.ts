@@ -1,2 +1,255 @@
-/** planning tables; filled in by the planning module. */
-export const statements: string[] = [];
+/**
+ * Programmazione: the Piano di Zona of an Ambito. Content rows are keyed by a code unique within
+ * the plan (objective "7.1.2", indicator "B.OUT.1"), so a plan round-trips through its JSON
+ * document unchanged; an approved plan that is changed is archived whole as a version snapshot.
+ * LEPS (livelli essenziali delle prestazioni sociali) are national reference data.
+ */
+export const statements: string[] = [
+  `create table leps_ref (
+    code text primary key,
+    title text not null,
+    norm text not null,
+    target text
+  )`,
+  `create table plan (
+    ambito_id int not null references ambito(id),
+    id serial,
+    title text not null,
+    period_start smallint not null check (period_start between 2000 and 2100),
+    period_end smallint not null check (period_end between period_start and period_start + 5),
+    status text not null default 'draft' check (status in ('draft', 'approved', 'in_execution', 'evaluated')),
+    version int not null default 1,
+    approval_act text,
+    approval_date date,
+    previous_plan_id int,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    primary key (ambito_id, id),
+    unique (ambito_id, period_start, title)
+  )`,
+  // Old versions of a plan changed after approval, kept whole as its JSON document.
+  `create table plan_version (
+    ambito_id int not null,
+    plan_id int not null,
+    version int not null,
+    status text not null,
+    approval_act text,
+    approval_date date,
+    document jsonb not null,
+    archived_by int references app_user(id),
+    archived_at timestamptz not null default now(),
+    primary key (ambito_id, plan_id, version),
+    foreign key (ambito_id, plan_id) references plan(ambito_id, id)
+  )`,
+  `create table plan_macro_area (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    title text not null,
+    seq int not null,
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id) references plan(ambito_id, id)
+  )`,
+  // Milan's "capisaldi strategici": cross-cutting pillars objectives link to.
+  `create table plan_pillar (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    title text not null,
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id) references plan(ambito_id, id)
+  )`,
+  // Every field of the regional objective sheet (DGR XII/2167, seed 002 section 7.1) is a column;
+  // yes/no answers are nullable booleans (null = not stated).
+  `create table plan_objective (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    macro_area_code text not null,
+    parent_code text,
+    seq int not null,
+    level text not null check (level in ('general', 'specific')),
+    kind text check (kind in ('strategic', 'innovative', 'consolidation')),
+    title text not null,
+    need text,
+    target_group text,
+    actions_summary text,
+    staff text,
+    budget_cents bigint check (budget_cents >= 0),
+    funding_source text,
+    timeline text,
+    partners text,
+    leps_codes text[] not null default '{}',
+    pillar_codes text[] not null default '{}',
+    policy_areas text[] not null default '{}',
+    key_points text[] not null default '{}',
+    asst_in_analysis boolean,
+    asst_in_delivery boolean,
+    other_ambiti boolean,
+    continuity boolean,
+    premial_continuity boolean,
+    co_programmed boolean,
+    co_designed boolean,
+    third_sector_involvement text,
+    other_actors boolean,
+    new_need text,
+    intervention_type text,
+    innovative boolean,
+    digital text,
+    weight numeric not null default 1 check (weight > 0),
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id, macro_area_code) references plan_macro_area(ambito_id, plan_id, code)
+  )`,
+  `create table plan_action (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    objective_code text not null,
+    title text not null,
+    owner text,
+    start_date date,
+    end_date date,
+    status text not null default 'planned' check (status in ('planned', 'in_progress', 'done', 'cancelled')),
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id, objective_code) references plan_objective(ambito_id, plan_id, code),
+    check (end_date is null or start_date is null or end_date >= start_date)
+  )`,
+  `create table plan_indicator (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    objective_code text not null,
+    seq int not null,
+    type text not null check (type in ('input', 'output', 'process', 'outcome')),
+    label text not null,
+    unit text not null check (unit in ('count', 'percent', 'eur', 'yes_no', 'text')),
+    direction text not null check (direction in ('increase', 'decrease', 'reach')),
+    baseline numeric,
+    source text not null check (source in ('manual', 'computed')),
+    query_key text,
+    weight numeric not null default 1 check (weight > 0),
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id, objective_code) references plan_objective(ambito_id, plan_id, code),
+    check ((source = 'computed') = (query_key is not null))
+  )`,
+  `create table plan_indicator_target (
+    ambito_id int not null,
+    plan_id int not null,
+    indicator_code text not null,
+    year smallint not null,
+    value numeric not null,
+    primary key (ambito_id, plan_id, indicator_code, year),
+    foreign key (ambito_id, plan_id, indicator_code) references plan_indicator(ambito_id, plan_id, code)
+  )`,
+  `create table plan_measurement (
+    ambito_id int not null,
+    plan_id int not null,
+    indicator_code text not null,
+    year smallint not null,
+    value numeric not null,
+    method text not null check (method in ('manual', 'computed')),
+    query_key text,
+    evidence text,
+    measured_by text not null,
+    measured_at timestamptz not null default now(),
+    primary key (ambito_id, plan_id, indicator_code, year),
+    foreign key (ambito_id, plan_id, indicator_code) references plan_indicator(ambito_id, plan_id, code)
+  )`,
+  // The DGR XII/2167 end-of-cycle sheet, one per general objective.
+  `create table plan_evaluation (
+    ambito_id int not null,
+    plan_id int not null,
+    objective_code text not null,
+    achievement_pct numeric check (achievement_pct between 0 and 100),
+    staff text,
+    staff_adequacy text check (staff_adequacy in ('adeguato', 'sufficientemente_adeguato', 'insufficiente')),
+    budget_coincidence text,
+    problems text,
+    need_answered text,
+    continuity text,
+    reproposed boolean,
+    reproposed_reasons text,
+    primary key (ambito_id, plan_id, objective_code),
+    foreign key (ambito_id, plan_id, objective_code) references plan_objective(ambito_id, plan_id, code)
+  )`,
+  `create table plan_leps_status (
+    ambito_id int not null,
+    plan_id int not null,
+    leps_code text not null references leps_ref(code),
+    status text not null check (status in ('not_assessed', 'not_started', 'partial', 'reached')),
+    note text,
+    objective_codes text[] not null default '{}',
+    primary key (ambito_id, plan_id, leps_code),
+    foreign key (ambito_id, plan_id) references plan(ambito_id, id)
+  )`,
+  // Annex A: social-health integration sheets agreed with the ASST; matrix cells like 'AT2xLI5'.
+  `create table plan_asst_sheet (
+    ambito_id int not null,
+    plan_id int not null,
+    code text not null,
+    title text not null,
+    goal text,
+    problems text,
+    matrix text[] not null default '{}' check (matrix <@ array[
+      'AT1xLI1','AT1xLI2','AT1xLI3','AT1xLI4','AT1xLI5','AT1xLI6','AT2xLI1','AT2xLI2','AT2xLI3','AT2xLI4','AT2xLI5','AT2xLI6',
+      'AT3xLI1','AT3xLI2','AT3xLI3','AT3xLI4','AT3xLI5','AT3xLI6','AT4xLI1','AT4xLI2','AT4xLI3','AT4xLI4','AT4xLI5','AT4xLI6',
+      'AT5xLI1','AT5xLI2','AT5xLI3','AT5xLI4','AT5xLI5','AT5xLI6','AT6xLI1','AT6xLI2','AT6xLI3','AT6xLI4','AT6xLI5','AT6xLI6',
+      'AT7xLI1','AT7xLI2','AT7xLI3','AT7xLI4','AT7xLI5','AT7xLI6']::text[]),
+    target_group text,
+    description text,
+    level text,
+    actors text,
+    integration text,
+    resources text,
+    in_pdz boolean,
+    start_year smallint,
+    end_year smallint,
+    output_indicator text,
+    outcome_indicator text,
+    primary key (ambito_id, plan_id, code),
+    foreign key (ambito_id, plan_id) references plan(ambito_id, id)
+  )`,
+  // Governance lives with the Ambito (bodies outlast a plan); meetings count for process indicators.
+  `create table gov_body (
+    ambito_id int not null references ambito(id),
+    code text not null,
+    kind text not null check (kind in ('assemblea_sindaci', 'tavolo_tecnico', 'tavolo_tematico', 'cabina_regia', 'coprogrammazione', 'altro')),
+    name text not null,
+    primary key (ambito_id, code)
+  )`,
+  `create table gov_member (
+    ambito_id int not null,
+    body_code text not null,
+    code text not null,
+    name text not null,
+    organisation text not null,
+    role text,
+    third_sector boolean not null default false,
+    primary key (ambito_id, body_code, code),
+    foreign key (ambito_id, body_code) references gov_body(ambito_id, code)
+  )`,
+  `create table gov_meeting (
+    ambito_id int not null,
+    body_code text not null,
+    held_on date not null,
+    agenda text not null,
+    minutes text,
+    decisions text[] not null default '{}',
+    attendees text[] not null default '{}',
+    primary key (ambito_id, body_code, held_on),
+    foreign key (ambito_id, body_code) references gov_body(ambito_id, code)
+  )`,
+  "create index gov_meeting_date on gov_meeting (ambito_id, held_on)",
+  `insert into leps_ref (code, title, norm, target) values
+    ('SSP', 'Servizio sociale professionale', 'L. 178/2020 art. 1 c. 797', '1 assistente sociale ogni 5.000 residenti (obiettivo di servizio 1:4.000)'),
+    ('PIS', 'Pronto intervento sociale', 'L. 234/2021 c. 170; Piano povertà 2021-2023 scheda 3.7.1', 'servizio 24/7 per Ambito'),
+    ('RES', 'Accesso alla residenza anagrafica e fermo posta', 'L. 234/2021 c. 170; Piano povertà scheda 3.7.2', null),
+    ('SUP', 'Supervisione del personale dei servizi sociali', 'L. 234/2021 c. 170; Piano sociale 2.3.1.2', null),
+    ('DIM', 'Dimissioni protette', 'L. 234/2021 c. 170; Piano sociale 2.3.1.3', null),
+    ('PIPPI', 'Prevenzione allontanamento familiare (P.I.P.P.I.)', 'L. 234/2021 c. 170; Piano sociale 2.3.2.1', null),
+    ('DDN', 'Progetti per il Dopo di Noi e la vita indipendente', 'L. 234/2021 c. 170', null),
+    ('PUA', 'Punti Unici di Accesso e valutazione multidimensionale', 'L. 234/2021 c. 163; Piano sociale 2.3.1.1', 'PUA nelle Case della Comunità, UVM e PAI'),
+    ('ANZ', 'Anziani non autosufficienti: domiciliarità, sollievo, supporto', 'L. 234/2021 c. 162', null),
+    ('NIDO', 'Servizi educativi per la prima infanzia', 'L. 234/2021 c. 172', '33% posti nido per bambini 3-36 mesi entro il 2027'),
+    ('POV', 'Presa in carico integrata dei nuclei in povertà (patto per l''inclusione)', 'D.Lgs. 147/2017', null)`,
+];

@@ -1,0 +1,138 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import { listDocuments, sumLines } from "../budget/index.ts";
+import { computeProfile } from "../observatory/index.ts";
+
+/**
+ * Named queries a computed indicator can point to. Each returns the value for one Ambito and one
+ * year (null when there is no data). A new source is one entry in SOURCES; the cases module's
+ * counts join here when its tables land.
+ */
+export interface ComputeContext {
+  /** Memo shared by the sources within one recompute run (e.g. an Ambito's profile, loaded once). */
+  memo: Map<string, Promise<unknown>>;
+}
+export const newContext = (): ComputeContext => ({ memo: new Map() });
+
+export interface ComputedSource {
+  key: string;
+  label: string;
+  unit: "count" | "percent" | "eur";
+  compute(db: Db, ambitoId: number, year: number, ctx: ComputeContext): Promise<number | null>;
+}
+
+function memo<T>(ctx: ComputeContext, key: string, load: () => Promise<T>): Promise<T> {
+  let hit = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    ctx.memo.set(key, hit);
+  }
+  return hit;
+}
+
+async function profileOf(db: Db, ambitoId: number, ctx: ComputeContext) {
+  return memo(ctx, `profile:${ambitoId}`, async () => {
+    const a = await db
+      .selectFrom("ambito")
+      .select(["id", "slug", "name", "kind"])
+      .where("id", "=", ambitoId)
+      .executeTakeFirstOrThrow();
+    return computeProfile(db, a);
+  });
+}
+
+const AMBITO_TERRITORY = "AMBITO";
+const yearEnd = (year: number) => `${year + 1}-01-01`;
+
+const observatoryIndicator = (code: string, label: string): ComputedSource => ({
+  key: `observatory.${code}`,
+  label,
+  unit: "percent",
+  async compute(db, ambitoId, year, ctx) {
+    const p = await profileOf(db, ambitoId, ctx);
+    const v = p.values.find((x) => x.territory === AMBITO_TERRITORY && x.indicator === code && x.year === year);
+    return v ? Math.round(v.value * 100) / 100 : null;
+  },
+});
+
+export const SOURCES: ComputedSource[] = [
+  {
+    key: "people.registered",
+    label: "Persone registrate nella Cartella Sociale dell'Ambito (a fine anno)",
+    unit: "count",
+    // An aggregate only (no personal field is read); uses person_scope_idx (ambito_id first).
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("person")
+        .select(sql<string>`count(*)`.as("n"))
+        .where("ambito_id", "=", ambitoId)
+        .where("created_at", "<", new Date(yearEnd(year)))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  },
+  {
+    key: "observatory.population",
+    label: "Popolazione residente dell'Ambito al 1° gennaio (ISTAT)",
+    unit: "count",
+    async compute(db, ambitoId, year, ctx) {
+      const p = await profileOf(db, ambitoId, ctx);
+      return p.population.find((x) => x.territory === AMBITO_TERRITORY && x.year === year)?.value ?? null;
+    },
+  },
+  observatoryIndicator("over65_share", "Quota di popolazione con 65 anni e più (%)"),
+  observatoryIndicator("over80_share", "Quota di popolazione con 80 anni e più (%)"),
+  {
+    key: "budget.missione12",
+    label: "Stanziamento di previsione della Missione 12 (diritti sociali), in euro",
+    unit: "eur",
+    async compute(db, ambitoId, year) {
+      const docs = await listDocuments(db, ambitoId);
+      const doc = docs.filter((d) => d.year === year && d.kind === "previsione").at(-1);
+      if (!doc) return null;
+      const rows = await sumLines(db, ambitoId, doc.id, "programma");
+      const cents = rows.filter((r) => / 12\./.test(r.key)).reduce((s, r) => s + r.forecastCents, 0);
+      return cents / 100;
+    },
+  },
+  {
+    key: "planning.meetings",
+    label: "Incontri degli organi di governance tenuti nell'anno",
+    unit: "count",
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("gov_meeting")
+        .select(sql<string>`count(*)`.as("n"))
+        .where("ambito_id", "=", ambitoId)
+        .where("held_on", ">=", `${year}-01-01`)
+        .where("held_on", "<", yearEnd(year))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  },
+  {
+    key: "planning.third_sector_presences",
+    label: "Presenze di Enti del Terzo Settore agli incontri di co-programmazione nell'anno",
+    unit: "count",
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("gov_meeting as m")
+        .innerJoin("gov_member as g", (j) =>
+          j
+            .onRef("g.ambito_id", "=", "m.ambito_id")
+            .onRef("g.body_code", "=", "m.body_code")
+            .on(sql<boolean>`g.code = any(m.attendees)`),
+        )
+        .select(sql<string>`count(*)`.as("n"))
+        .where("m.ambito_id", "=", ambitoId)
+        .where("g.third_sector", "=", true)
+        .where("m.held_on", ">=", `${year}-01-01`)
+        .where("m.held_on", "<", yearEnd(year))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  },
+];
+
+export const SOURCE_BY_KEY = new Map(SOURCES.map((s) => [s.key, s]));
+export const QUERY_KEYS: ReadonlySet<string> = new Set(SOURCE_BY_KEY.keys());
