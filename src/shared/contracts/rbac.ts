@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   "cases:review",
   "dashboards:read",
   "portal:use",
+  "siuss:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit:read",
     "dashboards:read",
     "cases:review",
+    "siuss:export",
   ],
   udp_officer: [
     ...READ_PLANNING,
@@ -100,6 +102,7 @@ export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = [
   "cases:read",
   "cases:write",
   "cases:emergency",
+  "siuss:export",
 ];
 
 export function roleHas(role: Role, permission: Permission): boolean {
