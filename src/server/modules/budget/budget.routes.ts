@@ -11,6 +11,7 @@ import {
 import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireScope } from "../../platform/auth/request-context.ts";
+import { analysisRoutes } from "./analysis.routes.ts";
 import { budgetDocuments, budgetLines, budgetSummary } from "./budget.service.ts";
 import { fundsRoutes } from "./funds.routes.ts";
 
@@ -66,4 +67,5 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   await fundsRoutes(app, deps);
+  await analysisRoutes(app, deps);
 }
