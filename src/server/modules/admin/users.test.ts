@@ -50,6 +50,36 @@ describe("user administration in an Ambito", () => {
     expect(events.some((e) => e.entity_id === String(res.json().id))).toBe(true);
   });
 
+  it("opens nothing but the profile to an admin-set password until it is changed", async () => {
+    const { s } = await manager();
+    const username = `as.iniziale.${Date.now()}`;
+    const created = await s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/users`,
+      payload: {
+        username,
+        displayName: "Password iniziale",
+        password: "password-iniziale-1",
+        roles: [{ role: "social_worker", comuneIstat: ambito.comuni.opera, teamId: ambito.teamId }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const user = await login(t.app, username, "password-iniziale-1");
+    const people = { method: "GET" as const, url: `/api/ambiti/${ambito.slug}/people` };
+    const refused = await user.request(people);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("PASSWORD_CHANGE_REQUIRED");
+    expect((await user.request({ method: "GET", url: "/api/auth/me" })).json().user.mustChangePassword).toBe(true);
+
+    const changed = await user.request({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: "password-iniziale-1", newPassword: "una-nuova-password-lunga-2" },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await user.request(people)).statusCode).toBe(200);
+  });
+
   it("validates roles against the Ambito with field paths", async () => {
     const { s } = await manager();
     const res = await s.request({

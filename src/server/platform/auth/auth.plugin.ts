@@ -80,6 +80,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (!access || !("permission" in access)) return;
     const principal = request.principal;
     if (!principal) throw new AppError("UNAUTHENTICATED", "Log in to continue");
+    // An initial (admin-set) password opens nothing but the profile, until it is changed.
+    if (principal.mustChangePassword && principal.authMethod === "password") {
+      throw new AppError("PASSWORD_CHANGE_REQUIRED", "Change your initial password before continuing");
+    }
     const slug = (request.params as { ambito?: string } | undefined)?.ambito;
     if (slug === undefined) {
       if (!globalPermissions(principal.assignments).includes(access.permission)) throw denied();
