@@ -583,7 +583,7 @@ function story(
       });
       if (fostered) deliver(rng, ctx, out, c, { service: "foster", euros: 500, shares: {} });
       else if (placed) deliver(rng, ctx, out, c, { service: "community", euros: rng.int(2800, 3600), shares: {} });
-      else if (court || rng.chance(0.5))
+      else if (court || child.age >= 3 || rng.chance(0.5))
         deliver(rng, ctx, out, c, {
           service: "adm",
           euros: rng.int(300, 800),
