@@ -31,6 +31,12 @@ function seedDoc(file: Parameters<typeof readSeedPlan>[0], slug: string): PlanDo
   return { ...(readSeedPlan(file) as PlanDocument), ambito: slug };
 }
 
+function at<T>(list: T[], i: number): T {
+  const x = list[i];
+  if (x === undefined) throw new Error(`no item ${i}`);
+  return x;
+}
+
 async function fieldsOf(p: Promise<unknown>) {
   try {
     await p;
@@ -111,9 +117,9 @@ describe("bad input is refused whole, with the path of each problem", () => {
 
     const doc2 = seedDoc("visconteo-2025-2027.json", tenant.slug);
     const i = doc2.indicators.findIndex((x) => x.code === "E.OUT.1");
-    doc2.indicators[i].targets = [{ year: 2027, value: 80, unit: "count" }];
+    at(doc2.indicators, i).targets = [{ year: 2027, value: 80, unit: "count" }];
     const j = doc2.indicators.findIndex((x) => x.code === "ASST6.OUT.1");
-    doc2.indicators[j].targets = [{ year: 2026, value: 175 }];
+    at(doc2.indicators, j).targets = [{ year: 2026, value: 175 }];
     doc2.measurements = [{ indicator: "B.OUT.1", year: 2024, value: 1, method: "manual", measuredBy: "x" }];
     const e2 = await fieldsOf(importPlan(db, tenant, doc2, actor));
     expect(e2.fields).toEqual(
@@ -132,7 +138,7 @@ describe("bad input is refused whole, with the path of each problem", () => {
   it("refuses a missing macro-area field, a broken reference to the previous plan, and unknown LEPS", async () => {
     const { a, tenant } = await freshAmbito();
     const doc = seedDoc("visconteo-2025-2027.json", tenant.slug) as Record<string, unknown> & PlanDocument;
-    const { macroArea: _drop, ...noArea } = doc.objectives[1];
+    const { macroArea: _drop, ...noArea } = at(doc.objectives, 1);
     const broken = { ...doc, objectives: [doc.objectives[0], noArea, ...doc.objectives.slice(2)] };
     const e1 = await fieldsOf(importPlan(db, tenant, broken, actor));
     expect(e1.fields.map((f) => f.path)).toContain("objectives.1.macroArea");
@@ -141,8 +147,8 @@ describe("bad input is refused whole, with the path of each problem", () => {
     expect(e2.fields).toEqual([{ path: "previousPlan", message: "no plan 'Piano di Zona 2022-2024' from 2022" }]);
 
     doc.previousPlan = null;
-    doc.objectives[1].leps = ["XYZ"];
-    doc.actions[0].objective = "nope";
+    at(doc.objectives, 1).leps = ["XYZ"];
+    at(doc.actions, 0).objective = "nope";
     const e3 = await fieldsOf(importPlan(db, tenant, doc, actor));
     expect(e3.fields).toEqual(
       expect.arrayContaining([

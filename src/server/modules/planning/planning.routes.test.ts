@@ -1,0 +1,194 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { login, type Session, type TestApp, testApp } from "../../../../test/helpers/app.ts";
+import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
+import type { PlanDocument } from "./plan-document.ts";
+import { readSeedPlan } from "./planning.seed.ts";
+
+let t: TestApp;
+let ambito: TestAmbito;
+let udp: Session;
+let mayor: Session;
+let planId: number;
+
+const seed2025 = (slug: string) => ({
+  ...(readSeedPlan("visconteo-2025-2027.json") as PlanDocument),
+  ambito: slug,
+  previousPlan: null,
+});
+const url = (path: string) => `/api/ambiti/${ambito.slug}${path}`;
+
+beforeAll(async () => {
+  t = await testApp();
+  ambito = await createTestAmbito(t.db);
+  udp = await login(t.app, (await createTestUser(t.db, [{ role: "udp_manager", ambitoId: ambito.id }])).username);
+  mayor = await login(t.app, (await createTestUser(t.db, [{ role: "mayor", ambitoId: ambito.id }])).username);
+  const res = await udp.request({ method: "POST", url: url("/plans/import"), payload: seed2025(ambito.slug) });
+  expect(res.statusCode).toBe(200);
+  planId = res.json().id;
+});
+
+describe("access", () => {
+  it("needs a session, and gives mayors read-only access", async () => {
+    expect((await t.app.inject({ method: "GET", url: url("/plans") })).statusCode).toBe(401);
+    const list = await mayor.request({ method: "GET", url: url("/plans") });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject([{ id: planId, title: "Piano Sociale di Zona 2025-2027", objectives: 6 }]);
+    const write = await mayor.request({
+      method: "POST",
+      url: url(`/plans/${planId}/measurements`),
+      payload: { indicator: "B.OUT.1", year: 2025, value: 1 },
+    });
+    expect(write.statusCode).toBe(403);
+    const other = await createTestAmbito(t.db);
+    expect((await udp.request({ method: "GET", url: `/api/ambiti/${other.slug}/plans` })).statusCode).toBe(403);
+  });
+});
+
+describe("bad input over HTTP", () => {
+  it("answers 400 with field paths for a measurement outside the period or in the wrong unit, and for a bad body", async () => {
+    const res = await udp.request({
+      method: "POST",
+      url: url(`/plans/${planId}/measurements`),
+      payload: { indicator: "E.OUT.1", year: 2030, value: 5, unit: "eur" },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      { path: "body.year", message: "2030 is outside the plan period 2025-2027" },
+      { path: "body.unit", message: "unit 'eur' does not match the indicator's unit 'percent'" },
+    ]);
+    const typed = await udp.request({
+      method: "POST",
+      url: url(`/plans/${planId}/measurements`),
+      payload: { indicator: "E.OUT.1", year: "x" },
+    });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(["body.year", "body.value"]),
+    );
+    const target = await udp.request({
+      method: "PUT",
+      url: url(`/plans/${planId}/indicators/E.OUT.1`),
+      payload: {
+        objective: "7.1.5",
+        type: "output",
+        label: "x",
+        unit: "percent",
+        targets: [{ year: 2027, value: 80, unit: "count" }],
+      },
+    });
+    expect(target.statusCode).toBe(400);
+    expect(target.json().error.fields).toContainEqual({
+      path: expect.stringMatching(/^indicators\[\d+\]\.targets\[0\]\.unit$/),
+      message: "unit 'count' does not match the indicator's unit 'percent'",
+    });
+    const noArea = await udp.request({
+      method: "PUT",
+      url: url(`/plans/${planId}/objectives/9.9`),
+      payload: { level: "general", title: "Senza area" },
+    });
+    expect(noArea.statusCode).toBe(400);
+    expect(noArea.json().error.fields).toContainEqual(expect.objectContaining({ path: "body.macroArea" }));
+    expect((await udp.request({ method: "GET", url: url("/plans/99999") })).statusCode).toBe(404);
+  });
+});
+
+describe("computed indicators", () => {
+  it("counts registered people live, and the value changes when a person is registered", async () => {
+    const put = await udp.request({
+      method: "PUT",
+      url: url(`/plans/${planId}/indicators/E.PEOPLE`),
+      payload: {
+        objective: "7.1.5",
+        type: "output",
+        label: "Persone registrate nella CSI",
+        unit: "count",
+        source: "computed",
+        queryKey: "people.registered",
+        targets: [{ year: 2027, value: 10 }],
+      },
+    });
+    expect(put.statusCode).toBe(200);
+    const value = async () => {
+      const m = await mayor.request({ method: "GET", url: url(`/plans/${planId}/monitoring?asOf=2026-06-30`) });
+      expect(m.statusCode).toBe(200);
+      return m
+        .json()
+        .objectives.find((o: { code: string }) => o.code === "7.1.5")
+        .indicators.find((i: { code: string }) => i.code === "E.PEOPLE");
+    };
+    const before = await value();
+    expect(before).toMatchObject({ source: "computed", finalTarget: 10 });
+    await t.db
+      .insertInto("person")
+      .values(
+        [1, 2, 3].map((n) => ({
+          ambito_id: ambito.id,
+          comune_istat: ambito.comuni.rozzano,
+          provisional: true,
+          family_name: `Prova${n}`,
+          given_name: "Test",
+        })),
+      )
+      .execute();
+    const after = await value();
+    expect(after.value).toBe((before.value ?? 0) + 3);
+    expect(after.progress).toBeGreaterThan(before.progress);
+    const stored = await udp.request({ method: "POST", url: url(`/plans/${planId}/recompute`) });
+    expect(stored.json()).toMatchObject({ indicators: 2 });
+  });
+});
+
+describe("reports and export", () => {
+  it("produces the monitoring report as PDF and DOCX, the objective sheet, and the indicators workbook", async () => {
+    const pdf = await mayor.request({ method: "GET", url: url(`/plans/${planId}/report?format=pdf`) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const docx = await mayor.request({
+      method: "GET",
+      url: url(`/plans/${planId}/objectives/7.1.4/sheet?format=docx`),
+    });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const xlsx = await mayor.request({ method: "GET", url: url(`/plans/${planId}/indicators.xlsx`) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Indicatori");
+    const rows: unknown[][] = [];
+    ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const pua = rows.find((r) => r[1] === "ASST6.OUT.1");
+    expect(pua?.slice(7, 10)).toEqual([50, 75, 100]);
+  });
+
+  it("round-trips the plan through JSON and XLSX export and import", async () => {
+    const json = await udp.request({ method: "GET", url: url(`/plans/${planId}/export?format=json`) });
+    const doc = json.json() as PlanDocument;
+    const xlsx = await udp.request({ method: "GET", url: url(`/plans/${planId}/export?format=xlsx`) });
+    const { xlsxToPlan } = await import("./plan-xlsx.ts");
+    const fromXlsx = (await xlsxToPlan(xlsx.rawPayload)) as PlanDocument;
+    const target = await createTestAmbito(t.db);
+    const mgr = await login(
+      t.app,
+      (await createTestUser(t.db, [{ role: "udp_manager", ambitoId: target.id }])).username,
+    );
+    for (const d of [doc, fromXlsx]) {
+      const slug = target.slug;
+      const imported = await mgr.request({
+        method: "POST",
+        url: `/api/ambiti/${slug}/plans/import`,
+        payload: { ...d, ambito: slug },
+      });
+      expect(imported.statusCode).toBe(200);
+      const back = await mgr.request({
+        method: "GET",
+        url: `/api/ambiti/${slug}/plans/${imported.json().id}/export?format=json`,
+      });
+      const again = back.json() as PlanDocument;
+      expect({ ...again, ambito: doc.ambito, measurements: [] }).toEqual({ ...doc, measurements: [] });
+      expect(again.measurements.map((m) => [m.indicator, m.year, m.value])).toEqual(
+        doc.measurements.map((m) => [m.indicator, m.year, m.value]),
+      );
+    }
+  });
+});
