@@ -92,10 +92,8 @@ describe("tabular budget import (BDAP-like CSV/XLSX)", () => {
     const text = readFileSync(fixture("bdap-spese-2022-settore-235.csv"), "latin1");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Spese");
-    text
-      .trim()
-      .split("\r\n")
-      .forEach((l, i) => ws.addRow(l.split(";").map((c, j) => (i > 0 && j >= 16 ? Number(c.replace(",", ".")) : c))));
+    for (const [i, l] of text.trim().split("\r\n").entries())
+      ws.addRow(l.split(";").map((c, j) => (i > 0 && j >= 16 ? Number(c.replace(",", ".")) : c)));
     const file = join(mkdtempSync(join(tmpdir(), "budget-xlsx-")), "spese.xlsx");
     await wb.xlsx.writeFile(file);
     const r = await run(file, true);
