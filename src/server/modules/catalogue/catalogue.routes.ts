@@ -1,4 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { backOfficeRoutes } from "./backoffice.routes.ts";
+import { publicRoutes } from "./public.routes.ts";
 
-export async function catalogueRoutes(_app: FastifyInstance, _deps: AppDeps): Promise<void> {}
+/** Offerta e accesso: the public portal API (rate-limited) and the authenticated routes. */
+export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await publicRoutes(app, deps);
+  await backOfficeRoutes(app, deps);
+}

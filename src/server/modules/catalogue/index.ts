@@ -1,2 +1,3 @@
 export { catalogueRoutes } from "./catalogue.routes.ts";
 export { seedCatalogueDemo } from "./catalogue.seed.ts";
+export { exportHsds, HsdsImportError, importHsds, validateHsds } from "./hsds/hsds.ts";

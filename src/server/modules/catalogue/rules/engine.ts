@@ -104,6 +104,8 @@ export interface RuleResult {
   /** Why, in Italian and English, with the person's value and the threshold. */
   explanation: { it: string; en: string };
   missing: FactName[];
+  /** The facts the rule's test looks at, for pointing at the answer to fix. */
+  facts: FactName[];
 }
 export interface Evaluation {
   status: "eligible" | "not_eligible" | "incomplete";
@@ -189,6 +191,9 @@ const VERDICT: Record<RuleOutcome, { it: string; en: string }> = {
   not_applicable: { it: "Non si applica", en: "Does not apply" },
 };
 
+const factsOf = (c: Cond): FactName[] =>
+  "all" in c ? c.all.flatMap(factsOf) : "any" in c ? c.any.flatMap(factsOf) : [c.fact];
+
 export function evaluate(rules: Rule[], facts: Facts): Evaluation {
   const results = rules.map((rule): RuleResult => {
     const missing = new Set<FactName>();
@@ -209,6 +214,7 @@ export function evaluate(rules: Rule[], facts: Facts): Evaluation {
       outcome,
       explanation: { it: explain("it"), en: explain("en") },
       missing: [...missing],
+      facts: factsOf(rule.test),
     };
   });
   const status = results.some((r) => r.outcome === "fail")
