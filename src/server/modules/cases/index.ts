@@ -1,2 +1,6 @@
+/** Cartella Sociale: access, cases, assessments, plans, interventions, diary, documents (see docs/cases.md). */
 export { casesRoutes } from "./cases.routes.ts";
 export { seedCasesDemo } from "./cases.seed.ts";
+export { SIUSS_AREA_OF } from "./cases.service.ts";
+export { ensureStandardForms, PUA_FIRST_ACCESS, SVAMA_LITE } from "./forms.ts";
+export { ensureStandardServiceTypes, STANDARD_SERVICE_TYPES } from "./service-types.ts";
