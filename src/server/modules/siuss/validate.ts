@@ -78,3 +78,20 @@ export function formatProblems(problems: FlowProblem[], max = 20): string {
   if (problems.length > max) lines.push(`… and ${problems.length - max} more`);
   return lines.join("\n");
 }
+
+/**
+ * Validates many small documents of one kind in one libxml2 run (a run costs ~0.25 s to start;
+ * a hundred one-record flows cost about the same as one). Returns the names of the invalid ones.
+ */
+export async function invalidDocuments(kind: FlowKind, docs: { name: string; xml: string }[]): Promise<Set<string>> {
+  if (docs.length === 0) return new Set();
+  const result = await validateXML({
+    xml: docs.map((d) => ({ fileName: d.name, contents: d.xml })),
+    schema: { fileName: XSD_FILES[kind], contents: xsdText(kind) },
+  });
+  const bad = new Set<string>();
+  for (const e of result.errors) bad.add(e.loc?.fileName ?? "?");
+  // An error without a file name cannot be attributed: treat every document as suspect.
+  if (bad.has("?")) return new Set(docs.map((d) => d.name));
+  return bad;
+}

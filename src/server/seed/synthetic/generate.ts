@@ -77,6 +77,10 @@ const ageOn = (birth: string, on: string) => {
   const [y, m, d] = on.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
+/** A moment on a day (deterministic): rows get distinct change times, as if edited one by one. */
+const momentOn = (rng: Rng, day: string) =>
+  new Date(toDate(day).getTime() + rng.int(7 * 3600, 18 * 3600) * 1000 + rng.int(0, 999));
+
 function birthDateForAge(rng: Rng, today: string, age: number): string {
   return addDays(today, -Math.floor((age + rng.next()) * 365.25));
 }
@@ -319,6 +323,7 @@ function openCase(
     closure_note: null,
     access_contact_id: null,
     created_by: w,
+    updated_at: momentOn(rng, closedOn ?? opened),
   });
   return { caseId, person: m, comune, opened, worker: w, area, siussArea, closedOn };
 }
@@ -444,6 +449,7 @@ function deliver(rng: Rng, ctx: GenContext, out: Batch, c: CaseCtx, d: Delivery)
       isee_declaration_id: year === ctx.today.slice(0, 4) ? (d.iseeId ?? null) : null,
       status: endDate && endDate < ctx.today ? "ended" : "active",
       created_by: c.worker,
+      updated_at: momentOn(rng, endDate && endDate < ctx.today ? endDate : r.start),
     });
   }
 }
