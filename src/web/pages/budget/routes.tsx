@@ -1,5 +1,23 @@
+import type { ReactNode } from "react";
 import type { RouteObject } from "react-router";
-import { ModulePage } from "../ModulePage.tsx";
+import { RequirePermission } from "../../auth/RequirePermission.tsx";
+import { ChecksPage } from "./ChecksPage.tsx";
+import { ComparePage } from "./ComparePage.tsx";
+import { CoveragePage } from "./CoveragePage.tsx";
+import { DocumentsPage } from "./DocumentsPage.tsx";
+import { FundDetailPage } from "./FundDetailPage.tsx";
+import { FundsPage } from "./FundsPage.tsx";
+import { PivotPage } from "./PivotPage.tsx";
+
+const read = (page: ReactNode) => <RequirePermission any={["budget:read"]}>{page}</RequirePermission>;
 
 /** Pages of Bilancio, below /a/:ambito/bilancio. */
-export const budgetRoutes: RouteObject[] = [{ index: true, element: <ModulePage section="budget" /> }];
+export const budgetRoutes: RouteObject[] = [
+  { index: true, element: read(<DocumentsPage />) },
+  { path: "documenti/:id", element: read(<PivotPage />) },
+  { path: "documenti/:id/confronto", element: read(<ComparePage />) },
+  { path: "documenti/:id/copertura", element: read(<CoveragePage />) },
+  { path: "documenti/:id/controlli", element: read(<ChecksPage />) },
+  { path: "fondi", element: read(<FundsPage />) },
+  { path: "fondi/:id", element: read(<FundDetailPage />) },
+];
