@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/contracts/rbac.ts";
 import type { Db } from "../db/database.ts";
+import { seedBudgetDemo } from "../modules/budget/index.ts";
 import { seedCasesDemo } from "../modules/cases/index.ts";
 import { seedCatalogueDemo } from "../modules/catalogue/index.ts";
 import { seedObservatory } from "../modules/observatory/index.ts";
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db, opts: { password: string; scryptLogN: num
   }
   await seedDemoPeople(db, ambiti);
   await seedObservatory(db);
+  await seedBudgetDemo(db, ambiti);
   await seedCasesDemo(db, ambiti);
   await seedSyntheticDemo(db, ambiti);
   await seedPlanningDemo(db, ambiti);
