@@ -1,3 +1,4 @@
+export { SINA_FORM, SINBA_FORM } from "./forms.ts";
 export type { FlowHeader, FlowKind, PsBeneficiary, PsBenefit, SinbaRecord } from "./records.ts";
 export { authenticateBearer, issueApiToken } from "./siuss.auth.ts";
 export { pullFlows, recordEsiti } from "./siuss.pull.ts";

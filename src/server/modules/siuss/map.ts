@@ -9,6 +9,7 @@ import {
   sinbaAgeBand,
   sinbaIseeBand,
 } from "./codes.ts";
+import { answersToFields, SINA_ITEMS, SINBA_ITEMS } from "./forms.ts";
 import type { PsBeneficiary, PsBenefit, SinaBlock, SinbaRecord } from "./records.ts";
 import type { InterventionRow, MinorCaseRow } from "./siuss.repo.ts";
 import type { FlowProblem } from "./validate.ts";
@@ -37,37 +38,24 @@ function iso(code: string | null, text: string | null): string | null {
   return text && /^italian[ao]$/i.test(text.trim()) ? "380" : null;
 }
 
-const num = (v: string | number | undefined) => (v === undefined || v === "" ? undefined : Number(v));
-
+/** The SINA block from an assessment on siuss-sina (or the Cartella's svama-lite: same keys). */
 function sinaOf(answers: Record<string, string | number>, form: string | null): SinaBlock | null {
-  const pick = (...keys: string[]) => {
-    for (const k of keys) if (answers[k] !== undefined && answers[k] !== "") return num(answers[k]);
-    return undefined;
-  };
-  const mobility = pick("mobility", "mobilita");
-  const dailyLiving = pick("dailyLiving", "adl");
-  const behavioural = pick("behavioural", "disturbi_comportamentali");
-  const income = pick("income", "area_reddituale");
-  const support = pick("support", "area_supporto");
-  if (!mobility || !dailyLiving || !behavioural || !income || !support) return null;
-  const invalidity = answers.invalidity;
+  const f = answersToFields(SINA_ITEMS, answers) as Partial<Record<keyof SinaBlock, number>>;
+  if (!f.mobility || !f.dailyLiving || !f.behavioural || !f.income || !f.support) return null;
   return {
-    mobility: mobility as SinaBlock["mobility"],
-    dailyLiving: dailyLiving as SinaBlock["dailyLiving"],
-    cognitive: pick("cognitive", "disturbi_cognitivi") as SinaBlock["cognitive"],
-    behavioural: behavioural as SinaBlock["behavioural"],
-    healthCare: pick("healthCare", "cure_sanitarie") as SinaBlock["healthCare"],
-    income: income as SinaBlock["income"],
-    support: support as SinaBlock["support"],
+    mobility: f.mobility as SinaBlock["mobility"],
+    dailyLiving: f.dailyLiving as SinaBlock["dailyLiving"],
+    cognitive: f.cognitive as SinaBlock["cognitive"],
+    behavioural: f.behavioural as SinaBlock["behavioural"],
+    healthCare: f.healthCare as SinaBlock["healthCare"],
+    income: f.income as SinaBlock["income"],
+    support: f.support as SinaBlock["support"],
     // A form filled in the Cartella: source 2 (cartella sociale), tool 7 (other) unless stated.
-    assessmentSource: (pick("assessmentSource") ?? 2) as SinaBlock["assessmentSource"],
-    assessmentTool: (pick("assessmentTool") ?? (form === "svama" ? 1 : 7)) as SinaBlock["assessmentTool"],
-    invaliditySource: pick("invaliditySource") as SinaBlock["invaliditySource"],
+    assessmentSource: (f.assessmentSource ?? 2) as SinaBlock["assessmentSource"],
+    assessmentTool: (f.assessmentTool ?? (form === "svama" ? 1 : 7)) as SinaBlock["assessmentTool"],
+    invaliditySource: f.invaliditySource as SinaBlock["invaliditySource"],
     neededBenefits: [],
-    invalidity:
-      typeof invalidity === "string" && invalidity
-        ? (invalidity.split(",").map(Number) as SinaBlock["invalidity"])
-        : [],
+    invalidity: [],
   };
 }
 
@@ -187,14 +175,6 @@ export function sinbaPseudonym(ambitoId: number, caseId: string): string {
   return `M${createHash("sha256").update(`sinba:${ambitoId}:${caseId}`).digest("hex").slice(0, 19).toUpperCase()}`;
 }
 
-const REQUIRED_SINBA = [
-  ["livingPlace", "LuogoVita"],
-  ["school", "ScuolaFrequentata"],
-  ["reportSource", "FonteSegnalazione"],
-  ["childAssessment", "ValutazioneMinore"],
-  ["familyAssessment", "ValutazioneFamigliaMinore"],
-] as const;
-
 export function sinbaOf(
   ambitoId: number,
   r: MinorCaseRow,
@@ -203,11 +183,12 @@ export function sinbaOf(
   const problems: FlowProblem[] = [];
   const problem = (field: string, message: string) =>
     problems.push({ record: r.case_id, field: `SINBA@${field}`, line: null, message });
-  const a = r.answers ?? {};
+  const a = answersToFields(SINBA_ITEMS, r.answers ?? {});
   if (!r.answers) problem("LuogoVita", "the case has no SINBA assessment (form siuss-sinba)");
   else
-    for (const [key, field] of REQUIRED_SINBA)
-      if (num(a[key]) === undefined) problem(field, "missing in the SINBA assessment");
+    for (const i of SINBA_ITEMS)
+      if (i.required && a[i.field] === undefined)
+        problem(i.type?.replace(/Type$/, "") ?? i.key, `answer "${i.key}" missing in the SINBA assessment`);
   const codes = r.benefit_codes ?? [];
   // A case with no intervention yet has no prestazione to report: SINBA requires at least one.
   if (codes.length === 0) return { record: null, problems: [] };
@@ -215,8 +196,8 @@ export function sinbaOf(
   const household = [
     ...new Set((r.relations ?? []).map((x) => relationToChild(x.relation, x.sex)).filter((x) => x !== null)),
   ].sort() as SinbaRecord["household"];
-  const opt = (k: string) => num(a[k]);
-  const date = (k: string) => (typeof a[k] === "string" && a[k] ? (a[k] as string) : undefined);
+  const opt = (k: keyof SinbaRecord) => (typeof a[k] === "number" ? (a[k] as number) : undefined);
+  const date = (k: keyof SinbaRecord) => (typeof a[k] === "string" ? (a[k] as string) : undefined);
   const closure = r.closed_on && r.closure_reason ? CLOSURE_TO_SINBA[r.closure_reason] : undefined;
   const citizenship = r.citizenship_code ? ISTAT_TO_ISO_STATE[r.citizenship_code] : undefined;
   const record: SinbaRecord = {
@@ -233,7 +214,7 @@ export function sinbaOf(
     disabilityType: opt("disabilityType") as SinbaRecord["disabilityType"],
     fatherCitizenship: undefined,
     motherCitizenship: citizenship && household.includes(1) ? citizenship : undefined,
-    firstReport: date("firstReport") ?? r.opened_on,
+    firstReport: r.opened_on,
     reportSource: opt("reportSource") as number,
     childAssessment: opt("childAssessment") as number,
     familyAssessment: opt("familyAssessment") as number,

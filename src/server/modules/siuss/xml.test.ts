@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formDefinition } from "../cases/cases.contracts.ts";
+import { SINA_FORM, SINBA_FORM } from "./forms.ts";
 import type { FlowHeader, PsBeneficiary, SinbaRecord } from "./records.ts";
 import { validateFlow } from "./validate.ts";
 import { FlowBuilder } from "./xml.ts";
@@ -131,5 +133,15 @@ describe("SIUSS XML against the INPS schemas (libxml2)", () => {
     const result = await validateFlow("SINBA", b.toString(), b);
     expect(result.valid).toBe(false);
     expect(result.problems[0]).toMatchObject({ record: "p-3", field: "SINBA@LuogoVita" });
+  });
+});
+
+describe("SIUSS assessment forms", () => {
+  it("are valid Cartella form definitions whose options are the INPS codes", () => {
+    const sina = formDefinition.parse(SINA_FORM.definition);
+    const sinba = formDefinition.parse(SINBA_FORM.definition);
+    const luogo = sinba.sections[0]?.items.find((i) => i.key === "luogo_vita");
+    expect(luogo?.options?.map((o) => o.value)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(sina.sections[0]?.items.find((i) => i.key === "mobilita")?.options?.[2]?.label).toBe("Non Si Sposta");
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { SERVICES, type ServiceKey, SINA_FORM, SINBA_FORM } from "./catalogue.ts";
+import { SINA_FORM, SINBA_FORM } from "../../modules/siuss/index.ts";
+import { SERVICES, type ServiceKey } from "./catalogue.ts";
 import type { GenContext } from "./generate.ts";
 
 /**

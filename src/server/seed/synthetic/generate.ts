@@ -487,15 +487,15 @@ function story(
     if (!c) return;
     const dependency = pick3<1 | 2 | 3>(rng, [2, 5, 3]);
     assess(rng, ctx, out, c, ctx.forms.sina, {
-      mobility: dependency,
-      dailyLiving: dependency,
-      cognitive: pick3(rng, [4, 3, 2]),
-      behavioural: rng.chance(0.2) ? 2 : 1,
-      healthCare: pick3(rng, [3, 4, 3]),
-      income: pick3(rng, [4, 4, 2]),
-      support: plan.kind === "elderly_alone" ? pick3(rng, [1, 4, 5]) : pick3(rng, [5, 4, 1]),
-      assessmentSource: rng.chance(0.6) ? 1 : 2,
-      assessmentTool: rng.chance(0.8) ? 1 : 7,
+      mobilita: dependency,
+      adl: dependency,
+      disturbi_cognitivi: pick3(rng, [4, 3, 2]),
+      disturbi_comportamentali: rng.chance(0.2) ? 2 : 1,
+      cure_sanitarie: pick3(rng, [3, 4, 3]),
+      area_reddituale: pick3(rng, [4, 4, 2]),
+      area_supporto: plan.kind === "elderly_alone" ? pick3(rng, [1, 4, 5]) : pick3(rng, [5, 4, 1]),
+      fonte_valutazione: rng.chance(0.6) ? 1 : 2,
+      strumento_valutazione: rng.chance(0.8) ? 1 : 7,
     });
     const iseeId = isee(rng, ctx, out, c, householdId, "sociosanitario", 30_000);
     deliver(rng, ctx, out, c, {
@@ -530,13 +530,13 @@ function story(
     const c = openCase(rng, ctx, out, disabled, comune.istat, "disabili", 2, "voluntary", opened);
     if (!c) return;
     assess(rng, ctx, out, c, ctx.forms.sina, {
-      mobility: pick3(rng, [4, 4, 2]),
-      dailyLiving: pick3(rng, [3, 5, 2]),
-      behavioural: rng.chance(0.3) ? 2 : 1,
-      income: pick3(rng, [3, 5, 2]),
-      support: pick3(rng, [5, 4, 1]),
-      assessmentSource: 1,
-      assessmentTool: 7,
+      mobilita: pick3(rng, [4, 4, 2]),
+      adl: pick3(rng, [3, 5, 2]),
+      disturbi_comportamentali: rng.chance(0.3) ? 2 : 1,
+      area_reddituale: pick3(rng, [3, 5, 2]),
+      area_supporto: pick3(rng, [5, 4, 1]),
+      fonte_valutazione: 1,
+      strumento_valutazione: 7,
     });
     const iseeId = isee(rng, ctx, out, c, householdId, "sociosanitario", 25_000);
     deliver(rng, ctx, out, c, { service: "cse", euros: rng.int(500, 1100), shares: { user: 0.1 }, iseeId });
@@ -565,27 +565,27 @@ function story(
         child.age < 3 ? 3 : child.age < 6 ? 4 : child.age < 11 ? 5 : child.age < 14 ? 6 : child.age < 16 ? 7 : 1;
       const orderDate = court ? addDays(opened, rng.int(20, 120)) : undefined;
       assess(rng, ctx, out, c, ctx.forms.sinba, {
-        unaccompaniedForeign: 2,
-        orphanhood: 1,
-        livingPlace: fostered ? 3 : placed ? 4 : 1,
-        school,
-        work: 1,
-        disability: rng.chance(0.08) ? 1 : 2,
-        reportSource: court ? rng.pick([11, 5, 13, 3]) : rng.pick([2, 8, 13]),
-        childAssessment: court ? rng.pick([2, 7, 4]) : rng.pick([1, 2, 13]),
-        familyAssessment: court ? rng.pick([2, 6, 7]) : rng.pick([2, 12]),
-        reportedToCourt: court ? 1 : 2,
-        courtOrder: court ? 1 : 2,
+        minore_straniero_non_acc: 2,
+        condizione_minore: 1,
+        luogo_vita: fostered ? 3 : placed ? 4 : 1,
+        scuola_frequentata: school,
+        condizione_lavoro: 1,
+        disabilita: rng.chance(0.08) ? 1 : 2,
+        fonte_segnalazione: court ? rng.pick([11, 5, 13, 3]) : rng.pick([2, 8, 13]),
+        valutazione_minore: court ? rng.pick([2, 7, 4]) : rng.pick([1, 2, 13]),
+        valutazione_famiglia: court ? rng.pick([2, 6, 7]) : rng.pick([2, 12]),
+        segnalazione_ag: court ? 1 : 2,
+        provvedimento: court && orderDate && orderDate < ctx.today ? 1 : 2,
         ...(court && orderDate && orderDate < ctx.today
           ? {
-              courtReportDate: opened,
-              courtOrderDate: orderDate,
-              courtAuthority: 2,
-              courtOrderType: fostered ? 4 : placed ? 8 : rng.pick([5, 7]),
+              data_segnalazione: opened,
+              data_provvedimento: orderDate,
+              autorita_provvedimento: 2,
+              tipo_provvedimento: fostered ? 4 : placed ? 8 : rng.pick([5, 7]),
             }
           : {}),
-        ...(fostered ? { fosterForm: 2, fosterType: 2, fosterDuration: 1, fosterCharacter: 1 } : {}),
-        ...(placed && !fostered ? { residentialCharacter: 7, residentialForm: 2, residentialType: 2 } : {}),
+        ...(fostered ? { forma_affido: 2, tipo_affido: 2, durata_affido: 1, carattere_affido: 1 } : {}),
+        ...(placed && !fostered ? { carattere_inserimento: 7, forma_inserimento: 2, tipo_inserimento: 2 } : {}),
       });
       if (fostered) deliver(rng, ctx, out, c, { service: "foster", euros: 500, shares: {} });
       else if (placed) deliver(rng, ctx, out, c, { service: "community", euros: rng.int(2800, 3600), shares: {} });
