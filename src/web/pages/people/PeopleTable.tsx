@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { PersonDto } from "../../../shared/contracts/people.ts";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
 import { comuneNames, useAmbitoDetail } from "../../hooks/useAmbitoDetail.ts";
@@ -27,7 +28,9 @@ export function PeopleTable({ people, total }: { people: PersonDto[]; total: num
         <tbody>
           {people.map((p) => (
             <tr key={p.id}>
-              <th scope="row">{p.familyName}</th>
+              <th scope="row">
+                <Link to={`/a/${ambito.slug}/cartella/persone/${p.id}`}>{p.familyName}</Link>
+              </th>
               <td>{p.givenName}</td>
               <td>{p.fiscalCode ? <code>{p.fiscalCode}</code> : <em>{t("people.provisional")}</em>}</td>
               <td>{p.birthDate ? <time dateTime={p.birthDate}>{format.format(new Date(p.birthDate))}</time> : "—"}</td>
