@@ -78,7 +78,8 @@ function axisLabel(axis: Exclude<Axis, "line">, prefix: "E" | "U") {
 }
 
 export interface SumRow {
-  key: string;
+  /** null on the total row. */
+  key: string | null;
   label: string | null;
   lines: string;
   forecast: string;
@@ -96,17 +97,22 @@ export async function pivotSums(
   limit: number,
 ): Promise<SumRow[]> {
   const prefix = f.side === "entrate" ? "E" : "U";
+  // One scan: the rows and, as the empty grouping set, the total (key null).
   const { rows } = await sql<SumRow>`
     with g as (
-      select ${axisKey(axis, level)} as key, max(l.settore_name) as settore_name, count(*) as lines,
-        sum(l.forecast_cents) as forecast, sum(l.prior_forecast_cents) as prior_forecast,
-        sum(l.prior_actual_cents) as prior_actual
-      from budget_line l
-      where ${whereLines(ambitoId, documentId, f)}
-      group by 1
+      select x.key, max(x.settore_name) as settore_name, count(*) as lines, sum(x.forecast_cents) as forecast,
+        sum(x.prior_forecast_cents) as prior_forecast, sum(x.prior_actual_cents) as prior_actual
+      from (
+        select ${axisKey(axis, level)} as key, l.settore_name, l.forecast_cents, l.prior_forecast_cents,
+          l.prior_actual_cents
+        from budget_line l
+        where ${whereLines(ambitoId, documentId, f)}
+      ) x
+      group by grouping sets ((x.key), ())
     )
-    select g.key, ${axisLabel(axis, prefix)} as label, g.lines, g.forecast, g.prior_forecast, g.prior_actual
-    from g order by g.key limit ${limit}`.execute(db);
+    select g.key, case when g.key is null then null else ${axisLabel(axis, prefix)} end as label, g.lines,
+      g.forecast, g.prior_forecast, g.prior_actual
+    from g order by g.key nulls first limit ${limit + 1}`.execute(db);
   return rows;
 }
 
@@ -196,15 +202,6 @@ export interface CompareRow {
   prior_actual: string;
 }
 
-const KEY = sql`section, capitolo, articolo, sub`;
-function keyed(ambitoId: number, documentId: number, sections: readonly string[]) {
-  return sql`select ${KEY}, max(settore) as settore, max(description) as description,
-      sum(forecast_cents) as forecast, sum(prior_forecast_cents) as prior_forecast,
-      sum(prior_actual_cents) as prior_actual
-    from budget_line where ambito_id = ${ambitoId} and document_id = ${documentId}
-      and section in (${sql.join([...sections])}) group by ${KEY}`;
-}
-
 /**
  * New, discontinued and unplanned lines by PEG key (capitolo/articolo/sub within a section).
  * With another document: new = only here, discontinued = only there. Within one document: new = a
@@ -218,28 +215,27 @@ export function classifyQuery(
   withDocumentId: number | null,
 ) {
   const sections = SIDE_SECTIONS[side];
-  const a = keyed(ambitoId, documentId, sections);
-  const joined = withDocumentId
+  const lines = (id: number) =>
+    sql`select * from budget_line where ambito_id = ${ambitoId} and document_id = ${id}
+      and section in (${sql.join([...sections])})`;
+  // PEG keys are unique within a section (both importers check it), so lines join one to one.
+  const classified = withDocumentId
     ? sql`select coalesce(a.section, b.section) as section, coalesce(a.capitolo, b.capitolo) as capitolo,
           coalesce(a.articolo, b.articolo) as articolo, coalesce(a.sub, b.sub) as sub,
           coalesce(a.settore, b.settore) as settore, coalesce(a.description, b.description) as description,
-          coalesce(a.forecast, 0) as forecast, coalesce(b.forecast, 0) as other,
-          coalesce(a.prior_forecast, 0) as prior_forecast, coalesce(a.prior_actual, 0) as prior_actual,
-          case when b.capitolo is null then 'new' when a.capitolo is null then 'discontinued' end as status
-        from (${a}) a full outer join (${keyed(ambitoId, withDocumentId, sections)}) b
+          coalesce(a.forecast_cents, 0) as forecast, coalesce(b.forecast_cents, 0) as other,
+          coalesce(a.prior_actual_cents, 0) as prior_actual,
+          case when b.seq is null then 'new' when a.seq is null then 'discontinued'
+               when a.prior_actual_cents > 0 and a.prior_forecast_cents = 0 then 'unplanned' end as status
+        from (${lines(documentId)}) a full outer join (${lines(withDocumentId)}) b
           on a.section = b.section and a.capitolo = b.capitolo and a.articolo = b.articolo and a.sub = b.sub`
-    : sql`select a.*, a.prior_forecast as other,
-          case when a.forecast > 0 and a.prior_forecast = 0 and a.prior_actual = 0 then 'new'
-               when a.forecast = 0 and a.prior_forecast > 0 then 'discontinued' end as status
-        from (${a}) a`;
-  // A line can be both new/discontinued and unplanned: it is listed once per status.
-  return sql`
-    with c as (${joined})
-    select status, section, capitolo, articolo, sub, settore, description, forecast, other, prior_actual
-      from c where status is not null
-    union all
-    select 'unplanned', section, capitolo, articolo, sub, settore, description, forecast, other, prior_actual
-      from c where prior_actual > 0 and prior_forecast = 0 and status is distinct from 'discontinued'`;
+    : sql`select section, capitolo, articolo, sub, settore, description, forecast_cents as forecast,
+          prior_forecast_cents as other, prior_actual_cents as prior_actual,
+          case when forecast_cents > 0 and prior_forecast_cents = 0 and prior_actual_cents = 0 then 'new'
+               when forecast_cents = 0 and prior_forecast_cents > 0 then 'discontinued'
+               when prior_actual_cents > 0 and prior_forecast_cents = 0 then 'unplanned' end as status
+        from (${lines(documentId)}) a`;
+  return sql`select * from (${classified}) c where status is not null`;
 }
 
 /** Forecast per settore in two documents (or forecast vs prior forecast within one). */

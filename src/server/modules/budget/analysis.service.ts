@@ -41,11 +41,14 @@ function row(key: string, label: string | null, lines: number, f: number, pf: nu
 /** Sums by one axis (or the lines themselves) with forecast vs prior forecast vs prior actual. */
 export async function pivot(db: Db, ambitoId: number, documentId: number, q: PivotQuery): Promise<PivotDto> {
   const doc = await documentOrFail(db, ambitoId, documentId);
-  const t = await countLines(db, ambitoId, documentId, q);
-  const total = row("", null, Number(t.n), Number(t.forecast), Number(t.prior_forecast), Number(t.prior_actual));
   let items: PivotRowDto[];
+  let total: PivotRowDto;
   if (q.rows === "line") {
-    const lines = await pivotLines(db, ambitoId, documentId, q, q.limit);
+    const [t, lines] = await Promise.all([
+      countLines(db, ambitoId, documentId, q),
+      pivotLines(db, ambitoId, documentId, q, q.limit),
+    ]);
+    total = row("", null, Number(t.n), Number(t.forecast), Number(t.prior_forecast), Number(t.prior_actual));
     items = lines.map((l) => ({
       ...row(
         `${l.capitolo}/${l.articolo}/${l.sub}`,
@@ -70,9 +73,11 @@ export async function pivot(db: Db, ambitoId: number, documentId: number, q: Piv
     }));
   } else {
     const sums = await pivotSums(db, ambitoId, documentId, q.rows, q.level, q, q.limit);
-    items = sums.map((s) =>
-      row(s.key, s.label, Number(s.lines), Number(s.forecast), Number(s.prior_forecast), Number(s.prior_actual)),
-    );
+    const asRow = (s: (typeof sums)[number]) =>
+      row(s.key ?? "", s.label, Number(s.lines), Number(s.forecast), Number(s.prior_forecast), Number(s.prior_actual));
+    const totalRow = sums.find((s) => s.key === null);
+    total = totalRow ? { ...asRow(totalRow), label: null } : row("", null, 0, 0, 0, 0);
+    items = sums.filter((s) => s.key !== null).map(asRow);
   }
   return {
     documentId,
@@ -82,7 +87,7 @@ export async function pivot(db: Db, ambitoId: number, documentId: number, q: Piv
     side: q.side,
     items,
     total,
-    truncated: q.rows === "line" ? items.length < total.lines : items.length === q.limit,
+    truncated: q.rows === "line" ? items.length < total.lines : items.length >= q.limit,
   };
 }
 
@@ -140,7 +145,8 @@ export const COMPARE_RULES = {
   new: "con un altro documento: presente solo qui; nello stesso documento: previsto quest'anno, senza previsione né rendiconto l'anno prima",
   discontinued:
     "con un altro documento: presente solo nell'altro; nello stesso documento: nessuna previsione quest'anno, prevista l'anno prima",
-  unplanned: "rendiconto dell'anno prima maggiore di zero senza previsione dell'anno prima",
+  unplanned:
+    "rendiconto dell'anno prima maggiore di zero senza previsione dell'anno prima (ogni riga compare una volta, nel primo stato che si applica)",
 };
 
 export async function compare(db: Db, ambitoId: number, documentId: number, q: CompareQuery): Promise<CompareDto> {
