@@ -77,7 +77,7 @@ function Dashboard({ plan }: { plan: PlanDocument & { id: number } }) {
                 <td>{o.code}</td>
                 <th scope="row" className="fw-normal">
                   <Link
-                    to={`/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(o.code)}`}
+                    to={`/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(o.code)}/`}
                   >
                     {o.title}
                   </Link>

@@ -9,7 +9,11 @@ import { MeasurementForm } from "./MeasurementForm.tsx";
 import { PlanFrame } from "./PlanFrame.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
-/** /a/:ambito/programmazione/piani/:id/obiettivi/:code: the regional objective sheet with its indicators. */
+/**
+ * /a/:ambito/programmazione/piani/:id/obiettivi/:code/ — the regional objective sheet with its
+ * indicators. Links end with a slash: codes like 7.1.1 would otherwise look like a file name to
+ * the server's SPA fallback.
+ */
 export function ObjectivePage() {
   const { t } = useTranslation();
   const code = decodeURIComponent(useParams().code ?? "");

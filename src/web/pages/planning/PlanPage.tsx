@@ -61,7 +61,7 @@ function Overview({ plan }: { plan: PlanDocument & { id: number } }) {
                     <tr key={o.code}>
                       <td>{o.code}</td>
                       <th scope="row" className={o.level === "specific" ? "ps-4 fw-normal" : undefined}>
-                        <Link to={`${root}/${encodeURIComponent(o.code)}`}>{o.title}</Link>
+                        <Link to={`${root}/${encodeURIComponent(o.code)}/`}>{o.title}</Link>
                       </th>
                       <td>
                         {t(`planning.level.${o.level}`)}
