@@ -181,46 +181,62 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
   const temps: { temp: string; final: string }[] = [];
   let fileNo = 0;
 
-  const write = async <T extends { ref: string }>(
+  // Validation runs in libxml2 worker threads: up to two files validate while the next is read.
+  const pending: Promise<void>[] = [];
+  const schedule = async <T extends { ref: string }>(
     kind: FlowKind,
     records: T[],
     add: (b: FlowBuilder, r: T) => void,
+    count: (kept: T[]) => void,
   ) => {
     fileNo++;
-    const head = await flowHeader(db, ambitoId, kind, fileNo, o.operatorFiscalCode, today);
-    const done = await finishFile(kind, head, records, add, skip, problems);
-    if (!done) return [];
-    const final = join(o.outDir, `${head.name}.xml`);
-    const temp = `${final}.partial`;
-    await writeFile(temp, done.xml);
-    temps.push({ temp, final });
-    result.files.push({ name: `${head.name}.xml`, kind, records: done.kept.length });
-    return done.kept;
+    const n = fileNo;
+    const job = (async () => {
+      const head = await flowHeader(db, ambitoId, kind, n, o.operatorFiscalCode, today);
+      const done = await finishFile(kind, head, records, add, skip, problems);
+      if (!done) return;
+      const final = join(o.outDir, `${head.name}.xml`);
+      const temp = `${final}.partial`;
+      temps.push({ temp, final });
+      await writeFile(temp, done.xml);
+      result.files.push({ name: `${head.name}.xml`, kind, records: done.kept.length });
+      count(done.kept);
+    })();
+    job.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+    pending.push(job);
+    if (pending.length >= 2) await pending.shift();
   };
 
   try {
     let batch: PsBeneficiary[] = [];
-    const writePs = async () => {
-      const kept = await write("PS_PSA_SINA", batch, (b, r) => b.addBeneficiary(r));
+    const countPs = (kept: PsBeneficiary[]) => {
       result.beneficiaries += kept.length;
       result.benefits += kept.reduce((s, x) => s + x.benefits.length, 0);
-      batch = [];
     };
+    const addPs = (b: FlowBuilder, r: PsBeneficiary) => b.addBeneficiary(r);
     for await (const b of beneficiaries(db, ambitoId, o, today, stats, problems)) {
       batch.push(b);
-      if (batch.length >= perFile) await writePs();
+      if (batch.length >= perFile) {
+        await schedule("PS_PSA_SINA", batch, addPs, countPs);
+        batch = [];
+      }
     }
-    if (batch.length) await writePs();
+    if (batch.length) await schedule("PS_PSA_SINA", batch, addPs, countPs);
     let minors: SinbaRecord[] = [];
     const addSinba = (b: FlowBuilder, r: SinbaRecord) => b.addSinba(r);
+    const countSinba = (kept: SinbaRecord[]) => {
+      result.sinba += kept.length;
+    };
     for await (const r of sinbaRecords(db, ambitoId, o, problems)) {
       minors.push(r);
       if (minors.length >= perFile) {
-        result.sinba += (await write("SINBA", minors, addSinba)).length;
+        await schedule("SINBA", minors, addSinba, countSinba);
         minors = [];
       }
     }
-    if (minors.length) result.sinba += (await write("SINBA", minors, addSinba)).length;
+    if (minors.length) await schedule("SINBA", minors, addSinba, countSinba);
+    await Promise.all(pending.splice(0));
+    result.files.sort((a, b) => a.name.localeCompare(b.name));
     result.skippedNoFiscalCode = stats.skippedNoFiscalCode;
 
     if (problems.length && !skip) {
@@ -232,6 +248,7 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
     }
     for (const t of temps) await rename(t.temp, t.final);
   } catch (err) {
+    await Promise.allSettled(pending);
     for (const t of temps) await rm(t.temp, { force: true });
     throw err;
   }

@@ -35,6 +35,8 @@ export interface GenContext {
   inCareShare: number;
   /** Years of history for periodic interventions, renewed yearly (demo 3). */
   historyYears: number;
+  /** Renewal period of periodic interventions in months (12, or 6 for the benchmark's density). */
+  renewMonths?: 6 | 12;
   /** Running counter for protocol numbers. */
   seq: { n: number };
 }
@@ -406,10 +408,12 @@ function deliver(rng: Rng, ctx: GenContext, out: Batch, c: CaseCtx, d: Delivery)
     const firstYear = Number(ctx.today.slice(0, 4)) - ctx.historyYears + 1;
     if (Number(s.slice(0, 4)) < firstYear) s = `${firstYear}-01-01`;
     while (s <= last) {
-      const yearEnd = `${s.slice(0, 4)}-12-31`;
-      const end = last < yearEnd ? (closed ? last : null) : yearEnd;
+      // Renewed each year (or each half-year, for a denser history).
+      const half = ctx.renewMonths === 6 && Number(s.slice(5, 7)) <= 6;
+      const blockEnd = `${s.slice(0, 4)}-${half ? "06-30" : "12-31"}`;
+      const end = last < blockEnd ? (closed ? last : null) : blockEnd;
       rows.push({ start: s, end: end ?? "" });
-      s = `${Number(s.slice(0, 4)) + 1}-01-01`;
+      s = addDays(blockEnd, 1);
     }
   }
   for (const r of rows) {
