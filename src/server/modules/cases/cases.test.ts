@@ -675,3 +675,84 @@ describe("duplicates", () => {
     expect(merge?.details).toMatchObject({ merged: provisionalId, social_case: 1 });
   });
 });
+
+describe("retention and access counts", () => {
+  it("counts as due only the records whose last case closed more than ten years ago", async () => {
+    const { retentionReport } = await import("./retention.ts");
+    const other = await createTestAmbito(t.db);
+    const w = await createTestUser(t.db, [
+      { role: "social_worker", ambitoId: other.id, comuneIstat: other.comuni.rozzano },
+    ]);
+    const person = (closedOn: string | null) =>
+      t.db
+        .insertInto("person")
+        .values({
+          ambito_id: other.id,
+          comune_istat: other.comuni.rozzano,
+          provisional: true,
+          family_name: "A",
+          given_name: "B",
+          updated_at: "2010-01-01",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+        .then(async ({ id }) => {
+          await t.db
+            .insertInto("social_case")
+            .values({
+              ambito_id: other.id,
+              person_id: id,
+              comune_istat: other.comuni.rozzano,
+              responsible_user_id: w.id,
+              user_area: "anziani",
+              siuss_area: 2,
+              level: "voluntary",
+              opened_on: "2009-01-01",
+              status: closedOn ? "closed" : "open",
+              closed_on: closedOn,
+              closure_reason: closedOn ? "needs_resolved" : null,
+            })
+            .execute();
+        });
+    await person("2012-05-31"); // due
+    await person(new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)); // closed last year: kept
+    await person(null); // open since 2009: kept
+    expect(await retentionReport(t.db, other.id)).toEqual([{ comuneIstat: other.comuni.rozzano, due: 1, kept: 2 }]);
+  });
+
+  it("gives the indicators contact counts by outcome and routing, only for the caller's Comuni", async () => {
+    const rozzano = await worker("rozzano");
+    const opera = await worker("opera");
+    const record = (w: Worker, comune: "rozzano" | "opera", outcome: string, puaRouting?: string) =>
+      w.s.request({
+        method: "POST",
+        url: api("/access-contacts"),
+        payload: {
+          comuneIstat: ambito.comuni[comune],
+          point: puaRouting ? "pua" : "segretariato",
+          channel: "phone",
+          contactDate: "2026-01-15",
+          request: "Informazioni sul bonus affitto",
+          outcome,
+          ...(puaRouting ? { puaRouting } : {}),
+        },
+      });
+    expect((await record(rozzano, "rozzano", "information")).statusCode).toBe(201);
+    expect((await record(rozzano, "rozzano", "information")).statusCode).toBe(201);
+    expect((await record(opera, "opera", "information", "health")).statusCode).toBe(201);
+    const noPerson = await record(rozzano, "rozzano", "full_intake");
+    expect(noPerson.json().error.fields[0].path).toBe("body.personId");
+    const counts = (
+      await rozzano.s.request({ method: "GET", url: api("/access-contacts/counts?from=2026-01-01&to=2026-01-31") })
+    ).json();
+    expect(counts.items).toEqual([
+      {
+        comuneIstat: ambito.comuni.rozzano,
+        point: "segretariato",
+        outcome: "information",
+        puaRouting: null,
+        contacts: 2,
+      },
+    ]);
+  });
+});
