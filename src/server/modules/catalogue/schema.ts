@@ -99,7 +99,7 @@ export interface CatCallTable {
   max_grant_cents: Cents;
   eligibility: JSONColumnType<Rule[]>;
   scoring: JSONColumnType<ScoringRules>;
-  required_documents: JSONColumnType<RequiredDocument[]>;
+  required_documents: ColumnType<RequiredDocument[], string | undefined, string>;
   salt: string;
   source: string | null;
   ranking_published_at: NullableTimestamp;
