@@ -218,6 +218,10 @@ describe("a social worker's case, from access to diary", () => {
     );
     for (const secret of ["Bianchi", "Giovanna", code, "Non riesce", "Visita domiciliare"])
       expect(raw).not.toContain(secret);
+    const report = (await w.s.request({ method: "GET", url: api(`/people/${personId}/access-report`) })).json();
+    expect(report.items.map((i: { action: string }) => i.action)).toEqual(
+      expect.arrayContaining(["person.create", "access.create", "case.open", "note.create", "case.read"]),
+    );
   });
 });
 

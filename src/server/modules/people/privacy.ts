@@ -160,13 +160,21 @@ export async function reviewEmergencyAccess(
   });
 }
 
-/** "Who read my file": every audited access to the person and to the person's cases. */
+/** "Who read my file": every audited access to the person, their cases and their access contacts. */
 export async function accessReport(db: Db, c: Caller, personId: string) {
   const { comune, via } = await requirePersonAccess(db, c, personId, "person.access_report");
   if (via !== "comune" && via !== "team") throw forbidden("The access report is kept by the social service in charge");
   const caseIds = (
     await db
       .selectFrom("social_case")
+      .select("id")
+      .where("ambito_id", "=", c.scope.ambitoId)
+      .where("person_id", "=", personId)
+      .execute()
+  ).map((r) => r.id);
+  const contactIds = (
+    await db
+      .selectFrom("access_contact")
       .select("id")
       .where("ambito_id", "=", c.scope.ambitoId)
       .where("person_id", "=", personId)
@@ -181,6 +189,9 @@ export async function accessReport(db: Db, c: Caller, personId: string) {
       eb.or([
         eb.and([eb("a.entity_type", "=", "person"), eb("a.entity_id", "=", personId)]),
         ...(caseIds.length ? [eb.and([eb("a.entity_type", "=", "case"), eb("a.entity_id", "in", caseIds)])] : []),
+        ...(contactIds.length
+          ? [eb.and([eb("a.entity_type", "=", "access_contact"), eb("a.entity_id", "in", contactIds)])]
+          : []),
       ]),
     )
     .orderBy("a.at", "desc")
