@@ -83,7 +83,7 @@ describe("Programmazione", { timeout: 120_000 }, () => {
         await page.getByRole("heading", { name: `${objective.code} · ${objective.title}` }).waitFor();
         if (budgets[objective.code]) {
           const dd = page.locator("dt", { hasText: /^Risorse economiche$/ }).locator("xpath=following-sibling::dd[1]");
-          expect((await dd.innerText()).replace(/\s/g, " ")).toBe(budgets[objective.code]);
+          expect(((await dd.textContent()) ?? "").replace(/\s/g, " ")).toBe(budgets[objective.code]);
         }
         const indicators = PLAN.indicators.filter((i) => i.objective === objective.code);
         const table = page.getByTestId("indicator-table");
@@ -111,7 +111,7 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       const table = page.getByTestId("monitoring-table");
       await waitForCount(table.locator("tbody tr"), PLAN.objectives.length);
       await page.getByRole("button", { name: "Ricalcola gli indicatori calcolati" }).waitFor();
-      expect(await page.getByTestId("alerts").innerText()).toContain("Azione scaduta · 7.1.2 · 7.1.2.a");
+      expect(await page.getByTestId("alerts").textContent()).toContain("Azione scaduta · 7.1.2 · 7.1.2.a");
       await page.getByTestId("progress-chart").locator("svg").first().waitFor();
       await page.waitForLoadState("networkidle");
       await expectAccessible(page, "monitoring dashboard");

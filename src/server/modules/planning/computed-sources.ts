@@ -134,5 +134,63 @@ export const SOURCES: ComputedSource[] = [
   },
 ];
 
+/** Cases (Cartella Sociale): aggregate counts only, over the cases module's tables and indexes. */
+const CASE_SOURCES: ComputedSource[] = [
+  {
+    key: "cases.open_at_year_end",
+    label: "Cartelle sociali aperte al 31 dicembre",
+    unit: "count",
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("social_case")
+        .select(sql<string>`count(*)`.as("n"))
+        .where("ambito_id", "=", ambitoId)
+        .where("opened_on", "<=", `${year}-12-31`)
+        .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", `${year}-12-31`)]))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  },
+  {
+    key: "cases.opened_in_year",
+    label: "Prese in carico avviate nell'anno",
+    unit: "count",
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("social_case")
+        .select(sql<string>`count(*)`.as("n"))
+        .where("ambito_id", "=", ambitoId)
+        .where("opened_on", ">=", `${year}-01-01`)
+        .where("opened_on", "<=", `${year}-12-31`)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  },
+  {
+    key: "cases.pua_social_worker_share",
+    label: "Accessi al PUA con un assistente sociale / accessi al PUA totali (%)",
+    unit: "percent",
+    // Who answered is a social worker of the Ambito: the ASST annex's "valutazioni con assistente sociale".
+    async compute(db, ambitoId, year) {
+      const r = await db
+        .selectFrom("access_contact as ac")
+        .select([
+          sql<string>`count(*)`.as("total"),
+          sql<string>`count(*) filter (where exists (select 1 from role_assignment ra where ra.user_id = ac.answered_by and ra.ambito_id = ac.ambito_id and ra.role = 'social_worker'))`.as(
+            "social",
+          ),
+        ])
+        .where("ac.ambito_id", "=", ambitoId)
+        .where("ac.point", "=", "pua")
+        .where("ac.contact_date", ">=", `${year}-01-01`)
+        .where("ac.contact_date", "<=", `${year}-12-31`)
+        .executeTakeFirstOrThrow();
+      const total = Number(r.total);
+      return total ? Math.round((Number(r.social) / total) * 1000) / 10 : null;
+    },
+  },
+];
+SOURCES.push(...CASE_SOURCES);
+
 export const SOURCE_BY_KEY = new Map(SOURCES.map((s) => [s.key, s]));
 export const QUERY_KEYS: ReadonlySet<string> = new Set(SOURCE_BY_KEY.keys());

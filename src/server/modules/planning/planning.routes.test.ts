@@ -135,7 +135,80 @@ describe("computed indicators", () => {
     expect(after.value).toBe((before.value ?? 0) + 3);
     expect(after.progress).toBeGreaterThan(before.progress);
     const stored = await udp.request({ method: "POST", url: url(`/plans/${planId}/recompute`) });
-    expect(stored.json()).toMatchObject({ indicators: 2 });
+    expect(stored.json()).toMatchObject({ indicators: 3 });
+  });
+});
+
+describe("computed from cases and governance", () => {
+  const indicator = async (objective: string, code: string) => {
+    const m = await mayor.request({ method: "GET", url: url(`/plans/${planId}/monitoring?asOf=2025-12-31`) });
+    return m
+      .json()
+      .objectives.find((o: { code: string }) => o.code === objective)
+      .indicators.find((i: { code: string }) => i.code === code);
+  };
+
+  it("computes the PUA share with a social worker (targets 50/75/100%) from the access contacts", async () => {
+    expect(await indicator("ASST.6", "ASST6.OUT.1")).toMatchObject({ value: null, target: null, finalTarget: 100 });
+    const worker = await createTestUser(t.db, [
+      { role: "social_worker", ambitoId: ambito.id, comuneIstat: ambito.comuni.rozzano },
+    ]);
+    const nurse = await createTestUser(t.db, [{ role: "udp_officer", ambitoId: ambito.id }]);
+    const contact = (answeredBy: number, day: string) => ({
+      ambito_id: ambito.id,
+      comune_istat: ambito.comuni.rozzano,
+      point: "pua" as const,
+      channel: "in_person" as const,
+      contact_date: day,
+      request: "valutazione",
+      answered_by: answeredBy,
+      outcome: "information" as const,
+    });
+    await t.db
+      .insertInto("access_contact")
+      .values([contact(worker.id, "2025-03-01"), contact(nurse.id, "2025-04-01"), contact(nurse.id, "2025-05-01")])
+      .execute();
+    expect(await indicator("ASST.6", "ASST6.OUT.1")).toMatchObject({
+      value: 33.3,
+      year: 2025,
+      target: 50,
+      status: "at_risk",
+    });
+    await t.db
+      .insertInto("access_contact")
+      .values([contact(worker.id, "2025-06-01")])
+      .execute();
+    expect(await indicator("ASST.6", "ASST6.OUT.1")).toMatchObject({ value: 50, target: 50 });
+  });
+
+  it("counts governance meetings for 'Numero incontri organizzati', refusing attendees who are not members", async () => {
+    const before = (await indicator("7.1.1", "A.PRO.1")).value ?? 0;
+    const bad = await udp.request({
+      method: "POST",
+      url: url("/governance/meetings"),
+      payload: { body: "assemblea", date: "2025-03-10", agenda: "Approvazione", attendees: ["rozzano", "nessuno"] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([
+      { path: "body.attendees.1", message: "'nessuno' is not a member of 'assemblea'" },
+    ]);
+    const ok = await udp.request({
+      method: "POST",
+      url: url("/governance/meetings"),
+      payload: {
+        body: "assemblea",
+        date: "2025-03-10",
+        agenda: "Approvazione del Piano",
+        attendees: ["rozzano", "opera"],
+        decisions: ["Piano approvato"],
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await indicator("7.1.1", "A.PRO.1")).value).toBe(before + 1);
+    const gov = await mayor.request({ method: "GET", url: url("/governance") });
+    expect(gov.json().meetings).toContainEqual(
+      expect.objectContaining({ body: "assemblea", date: "2025-03-10", attendees: ["rozzano", "opera"] }),
+    );
   });
 });
 
