@@ -52,8 +52,11 @@ export async function searchServices(db: Db, f: SearchFilter) {
       ),
     );
   }
+  // The total in its own query: a window count would make PostgreSQL build every matching row
+  // (with its location subquery) before the LIMIT.
+  const counted = query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   if (tsq) query = query.orderBy(sql`ts_rank(s.search, to_tsquery('italian', ${tsq}))`, "desc");
-  const rows = await query
+  const page = query
     .select((eb) => [
       "s.id",
       "a.slug as ambito",
@@ -67,14 +70,14 @@ export async function searchServices(db: Db, f: SearchFilter) {
       "s.age_max",
       "s.last_verified_at",
       firstLocation(eb),
-      sql<number>`count(*) over ()`.as("total"),
     ])
     .orderBy("s.name")
     .orderBy("s.id")
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return rows;
+  const [rows, total] = await Promise.all([page, counted]);
+  return { rows, total: Number(total.n) };
 }
 
 /** The first location of a service as one JSON value (for the list and the map). */

@@ -16,10 +16,10 @@ import type {
 import * as repo from "./catalogue.repo.ts";
 import { evaluate, type Facts } from "./rules/engine.ts";
 
-type SummaryRow = Awaited<ReturnType<typeof repo.searchServices>>[number];
+type SummaryRow = Awaited<ReturnType<typeof repo.searchServices>>["rows"][number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toSummary(r: Omit<SummaryRow, "total">): ServiceSummaryDto {
+function toSummary(r: SummaryRow): ServiceSummaryDto {
   const loc = r.location as { comune: string; lat: number | null; lon: number | null } | null;
   return {
     id: r.id,
@@ -47,8 +47,8 @@ async function tenantId(db: Db, slug: string): Promise<number> {
 
 export async function searchPublic(db: Db, q: SearchQuery): Promise<SearchResponse> {
   const ambitoId = q.ambito ? await tenantId(db, q.ambito) : undefined;
-  const rows = await repo.searchServices(db, { ...q, ambitoId });
-  return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };
+  const { rows, total } = await repo.searchServices(db, { ...q, ambitoId });
+  return { items: rows.map(toSummary), total };
 }
 
 async function serviceDto(db: Db, ambitoId: number, id: number): Promise<ServiceDto | null> {
@@ -100,7 +100,7 @@ export async function suggestServices(
 ): Promise<FitResponse> {
   const ambitoId = await tenantId(db, input.ambito);
   const age = input.age ?? input.facts.age;
-  const rows = await repo.searchServices(db, {
+  const { rows } = await repo.searchServices(db, {
     ambitoId,
     age,
     area: input.area,

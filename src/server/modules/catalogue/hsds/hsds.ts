@@ -11,6 +11,7 @@ import addFormatsModule from "ajv-formats";
 import type { Db } from "../../../db/database.ts";
 import { recordAudit } from "../../../platform/audit/audit.service.ts";
 import { USER_AREAS } from "../catalogue.contracts.ts";
+import { analyzeCatalogue } from "../catalogue.seed.ts";
 import type { UserArea } from "../schema.ts";
 
 const SCHEMA = JSON.parse(readFileSync(new URL("./service_with_definitions.json", import.meta.url), "utf8"));
@@ -391,5 +392,6 @@ export async function importHsds(
       details: { format: "hsds", created, updated },
     });
   });
+  await analyzeCatalogue(db);
   return { ambito: ambito.slug, services: rows.length, created, updated };
 }
