@@ -218,17 +218,20 @@ export function classifyQuery(
   const lines = (id: number) =>
     sql`select * from budget_line where ambito_id = ${ambitoId} and document_id = ${id}
       and section in (${sql.join([...sections])})`;
-  // PEG keys are unique within a section (both importers check it), so lines join one to one.
+  // One scan of both documents grouped by PEG key (cheaper than a full outer join of two big sets).
   const classified = withDocumentId
-    ? sql`select coalesce(a.section, b.section) as section, coalesce(a.capitolo, b.capitolo) as capitolo,
-          coalesce(a.articolo, b.articolo) as articolo, coalesce(a.sub, b.sub) as sub,
-          coalesce(a.settore, b.settore) as settore, coalesce(a.description, b.description) as description,
-          coalesce(a.forecast_cents, 0) as forecast, coalesce(b.forecast_cents, 0) as other,
-          coalesce(a.prior_actual_cents, 0) as prior_actual,
-          case when b.seq is null then 'new' when a.seq is null then 'discontinued'
-               when a.prior_actual_cents > 0 and a.prior_forecast_cents = 0 then 'unplanned' end as status
-        from (${lines(documentId)}) a full outer join (${lines(withDocumentId)}) b
-          on a.section = b.section and a.capitolo = b.capitolo and a.articolo = b.articolo and a.sub = b.sub`
+    ? sql`select section, capitolo, articolo, sub, max(settore) as settore, max(description) as description,
+          coalesce(sum(forecast_cents) filter (where document_id = ${documentId}), 0) as forecast,
+          coalesce(sum(forecast_cents) filter (where document_id = ${withDocumentId}), 0) as other,
+          coalesce(sum(prior_actual_cents) filter (where document_id = ${documentId}), 0) as prior_actual,
+          case when count(*) filter (where document_id = ${withDocumentId}) = 0 then 'new'
+               when count(*) filter (where document_id = ${documentId}) = 0 then 'discontinued'
+               when sum(prior_actual_cents) filter (where document_id = ${documentId}) > 0
+                and sum(prior_forecast_cents) filter (where document_id = ${documentId}) = 0 then 'unplanned' end as status
+        from budget_line
+        where ambito_id = ${ambitoId} and document_id in (${documentId}, ${withDocumentId})
+          and section in (${sql.join([...sections])})
+        group by section, capitolo, articolo, sub`
     : sql`select section, capitolo, articolo, sub, settore, description, forecast_cents as forecast,
           prior_forecast_cents as other, prior_actual_cents as prior_actual,
           case when forecast_cents > 0 and prior_forecast_cents = 0 and prior_actual_cents = 0 then 'new'

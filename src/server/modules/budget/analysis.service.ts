@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { CompareDto, CompareQuery, CoverageDto, PivotDto, PivotQuery, PivotRowDto } from "./analysis.contracts.ts";
@@ -160,11 +161,15 @@ export async function compare(db: Db, ambitoId: number, documentId: number, q: C
   }
   const other = q.with ?? null;
   const query = classifyQuery(ambitoId, documentId, q.side, other);
-  const [summary, lines, settori] = await Promise.all([
-    classifiedSummary(db, query),
-    classifiedLines(db, query, q.limit + 1),
-    settoreSideBySide(db, ambitoId, documentId, q.side, other),
-  ]);
+  // Grouping a million PEG keys: give this read more sort/hash memory than the default 4 MB.
+  const { summary, lines, settori } = await db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    return {
+      summary: await classifiedSummary(trx, query),
+      lines: await classifiedLines(trx, query, q.limit + 1),
+      settori: await settoreSideBySide(trx, ambitoId, documentId, q.side, other),
+    };
+  });
   return {
     documentId,
     withDocumentId: other,
