@@ -2,7 +2,7 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Tenant } from "../../platform/tenancy.ts";
 import { upsertGovernance } from "./content.repo.ts";
-import type { PlanDocument } from "./plan-document.ts";
+import type { EvaluationDoc, PlanDocument } from "./plan-document.ts";
 import { type Actor, importPlan, loadPlan, monitorPlan } from "./planning.service.ts";
 
 /**
@@ -90,6 +90,33 @@ export async function carryOver(
     governance: { bodies: [], meetings: [] },
   };
   return importPlan(db, tenant, nextDoc, actor);
+}
+
+/** Stores one DGR XII/2167 sheet (end-of-cycle data: no new version of the plan). */
+export async function saveEvaluation(db: Db, tenant: Tenant, planId: number, e: EvaluationDoc) {
+  const { doc } = await loadPlan(db, tenant, planId);
+  const o = doc.objectives.find((x) => x.code === e.objective);
+  if (!o || o.level !== "general")
+    throw new AppError("VALIDATION", "Evaluation sheets are per general objective", [
+      { path: "params.code", message: `no general objective '${e.objective}' in this plan` },
+    ]);
+  const row = {
+    achievement_pct: e.achievementPct ?? null,
+    staff: e.staff ?? null,
+    staff_adequacy: e.staffAdequacy ?? null,
+    budget_coincidence: e.budgetCoincidence ?? null,
+    problems: e.problems ?? null,
+    need_answered: e.needAnswered ?? null,
+    continuity: e.continuity ?? null,
+    reproposed: e.reproposed ?? null,
+    reproposed_reasons: e.reproposedReasons ?? null,
+  };
+  await db
+    .insertInto("plan_evaluation")
+    .values({ ambito_id: tenant.id, plan_id: planId, objective_code: e.objective, ...row })
+    .onConflict((oc) => oc.columns(["ambito_id", "plan_id", "objective_code"]).doUpdateSet(row))
+    .execute();
+  return e;
 }
 
 export async function recordMeeting(

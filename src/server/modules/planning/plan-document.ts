@@ -175,3 +175,4 @@ export type ObjectiveDoc = z.infer<typeof objectiveDoc>;
 export type IndicatorDoc = z.infer<typeof indicatorDoc>;
 export type MeasurementDoc = z.infer<typeof measurementDoc>;
 export type ActionDoc = z.infer<typeof actionDoc>;
+export type EvaluationDoc = z.infer<typeof evaluationDoc>;

@@ -212,6 +212,52 @@ describe("computed from cases and governance", () => {
   });
 });
 
+describe("evaluation and carry-over", () => {
+  it("prefills the sheet from monitoring, stores it, and carries re-proposed objectives into the next plan", async () => {
+    const prefilled = await mayor.request({ method: "GET", url: url(`/plans/${planId}/evaluation`) });
+    const sheet = prefilled.json().find((s: { objective: string }) => s.objective === "7.1.2");
+    expect(sheet).toMatchObject({ stored: false, budgetCents: 35749900, continuity: "NO" });
+    expect(typeof sheet.achievementPct).toBe("number");
+    const bad = await udp.request({
+      method: "PUT",
+      url: url(`/plans/${planId}/evaluations/7.1.3`),
+      payload: { achievementPct: 120 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["body.achievementPct"]);
+    const saved = await udp.request({
+      method: "PUT",
+      url: url(`/plans/${planId}/evaluations/7.1.3`),
+      payload: {
+        achievementPct: 70,
+        staffAdequacy: "adeguato",
+        budgetCoincidence: "100%",
+        reproposed: false,
+        reproposedReasons: "progetto PNRR concluso",
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const stored = (await mayor.request({ method: "GET", url: url(`/plans/${planId}/evaluation`) })).json();
+    expect(stored.find((s: { objective: string }) => s.objective === "7.1.3")).toMatchObject({
+      stored: true,
+      achievementPct: 70,
+      reproposed: false,
+    });
+    const next = await udp.request({
+      method: "POST",
+      url: url(`/plans/${planId}/carry-over`),
+      payload: { title: "Piano Sociale di Zona 2028-2030", periodStart: 2028, periodEnd: 2030 },
+    });
+    expect(next.statusCode).toBe(200);
+    const doc = (await udp.request({ method: "GET", url: url(`/plans/${next.json().id}`) })).json() as PlanDocument;
+    expect(doc.previousPlan).toEqual({ periodStart: 2025, title: "Piano Sociale di Zona 2025-2027" });
+    expect(doc.objectives.map((o) => o.code)).toEqual(["7.1.1", "7.1.2", "7.1.4", "7.1.5", "ASST.6"]);
+    expect(doc.objectives.every((o) => o.continuity === true)).toBe(true);
+    expect(doc.indicators.every((i) => i.targets.length === 0)).toBe(true);
+    expect(doc.status).toBe("draft");
+  });
+});
+
 describe("reports and export", () => {
   it("produces the monitoring report as PDF and DOCX, the objective sheet, and the indicators workbook", async () => {
     const pdf = await mayor.request({ method: "GET", url: url(`/plans/${planId}/report?format=pdf`) });

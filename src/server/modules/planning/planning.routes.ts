@@ -5,8 +5,8 @@ import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts
 import type { AppDeps } from "../../app.ts";
 import { SOURCES } from "./computed-sources.ts";
 import { readGovernance } from "./document.repo.ts";
-import { carryOver, evaluationSheets, recordMeeting } from "./evaluation.service.ts";
-import { actionDoc, indicatorDoc, objectiveDoc } from "./plan-document.ts";
+import { carryOver, evaluationSheets, recordMeeting, saveEvaluation } from "./evaluation.service.ts";
+import { actionDoc, evaluationDoc, indicatorDoc, objectiveDoc } from "./plan-document.ts";
 import * as svc from "./planning.service.ts";
 import { planReportRoutes } from "./reports.routes.ts";
 import { actorOf, asOfDate, tenantOf } from "./route-helpers.ts";
@@ -272,6 +272,20 @@ export async function planningRoutes(app: FastifyInstance, deps: AppDeps): Promi
       },
     },
     async (req) => evaluationSheets(db, tenantOf(req), req.params.id),
+  );
+  r.put(
+    `${base}/plans/:id/evaluations/:code`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Store the DGR XII/2167 evaluation sheet of a general objective",
+        params: codeParams,
+        body: evaluationDoc.omit({ objective: true }),
+        response: { 200: any, ...errors },
+      },
+    },
+    async (req) => saveEvaluation(db, tenantOf(req), req.params.id, { ...req.body, objective: req.params.code }),
   );
   r.post(
     `${base}/plans/:id/carry-over`,
