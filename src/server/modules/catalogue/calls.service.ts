@@ -1,5 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { AccessScope } from "../../platform/auth/access.ts";
@@ -738,25 +738,13 @@ export async function computeRanking(db: Db, c: Caller, callId: number): Promise
       .where("ambito_id", "=", c.scope.ambitoId)
       .where("call_id", "=", callId)
       .execute();
-    const now = new Date();
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto("cat_ranking")
-        .values(
-          rows.slice(i, i + 1000).map((r) => ({
-            ambito_id: c.scope.ambitoId,
-            call_id: callId,
-            application_id: r.applicationId,
-            pseudo_id: pseudoId(call.salt, r.applicationId),
-            rank: r.rank,
-            score: r.score,
-            funded_cents: r.fundedCents,
-            outcome: r.outcome,
-            computed_at: now,
-          })),
-        )
-        .execute();
-    }
+    // One statement from parallel arrays: 100.000 rows in batches of VALUES took most of the time.
+    await sql`insert into cat_ranking
+        (ambito_id, call_id, application_id, pseudo_id, rank, score, funded_cents, outcome, computed_at)
+      select ${c.scope.ambitoId}::int, ${callId}::int, r.*, now()
+      from unnest(${rows.map((r) => r.applicationId)}::int[], ${rows.map((r) => pseudoId(call.salt, r.applicationId))}::text[],
+        ${rows.map((r) => r.rank)}::int[], ${rows.map((r) => r.score)}::numeric[], ${rows.map((r) => r.fundedCents)}::int8[],
+        ${rows.map((r) => r.outcome)}::text[]) as r`.execute(trx);
     await trx
       .updateTable("cat_call")
       .set({ ranking_published_at: null })
