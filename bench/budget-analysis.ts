@@ -110,7 +110,7 @@ const queries = [
     compare(db, ambitoId, current, { side: "spese", format: "json", limit: 2000 }),
   ),
   await time(
-    "compare with the previous document (full outer join on PEG key)",
+    "compare with the previous document (grouped by PEG key)",
     () => compare(db, ambitoId, current, { side: "spese", with: previous, format: "json", limit: 2000 }),
     1,
   ),
