@@ -14,6 +14,7 @@ import { type AccessContact, base, euro, formatDate, isForbidden, usePersonFile 
 import { EmergencyAccess } from "../cases/EmergencyAccess.tsx";
 import { OpenCaseForm } from "../cases/OpenCaseForm.tsx";
 import { AccessReport } from "./AccessReport.tsx";
+import { GrantForm } from "./GrantForm.tsx";
 import { IseeForm } from "./IseeForm.tsx";
 
 /** A person's file: identity, household, ISEE, access contacts and cases (the read is audited). */
@@ -226,7 +227,12 @@ export function PersonFilePage() {
         </ul>
         {file.data.otherCases > 0 ? <p>{t("cases.case.other", { count: file.data.otherCases })}</p> : null}
       </section>
-      {file.data.access === "comune" || file.data.access === "team" ? <AccessReport personId={id} /> : null}
+      {file.data.access === "comune" || file.data.access === "team" ? (
+        <>
+          {canAny(ambito, ["people:write"]) ? <GrantForm personId={id} /> : null}
+          <AccessReport personId={id} />
+        </>
+      ) : null}
     </>
   );
 }
