@@ -282,6 +282,9 @@ export interface BudgetDocumentTable {
   lines: Generated<number>;
   checks_failed: Generated<number>;
   override_note: string | null;
+  /** Migration 0008: a text report (seed 003 layout) or a CSV/XLSX table read through a saved mapping. */
+  origin: Generated<"report" | "table">;
+  mapping_name: string | null;
   imported_by: number | null;
   imported_at: CreatedAt;
 }

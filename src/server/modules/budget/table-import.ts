@@ -471,7 +471,6 @@ export async function importBudgetTable(
 
   const documentId = await db.transaction().execute(async (trx) => {
     const { id } = await trx
-      .withTables<{ budget_document: { origin: "report" | "table"; mapping_name: string | null } }>()
       .insertInto("budget_document")
       .values({
         ambito_id: ambitoId,
