@@ -229,7 +229,14 @@ export async function computedValues(db: Db, tenantId: number, doc: PlanDocument
     if (!source) continue;
     const years = new Map<number, number>();
     for (let y = doc.periodStart; y <= last; y++) {
-      const v = await source.compute(db, tenantId, y, ctx);
+      // Memoised per run: plans of one Ambito that use the same query share one computation.
+      const key = `value:${source.key}:${tenantId}:${y}`;
+      let pending = ctx.memo.get(key) as Promise<number | null> | undefined;
+      if (!pending) {
+        pending = source.compute(db, tenantId, y, ctx);
+        ctx.memo.set(key, pending);
+      }
+      const v = await pending;
       if (v !== null) years.set(y, v);
     }
     out.set(ind.code, years);
@@ -282,6 +289,15 @@ export async function recomputePlan(db: Db, tenant: Tenant, planId: number, asOf
   }
   await repo.upsertMeasurements(db, tenant.id, planId, rows);
   return { indicators: values.size, values: rows.length };
+}
+
+/** Recomputes every plan of the Ambito in one run, each distinct query and year computed once. */
+export async function recomputeAmbito(db: Db, tenant: Tenant, asOf = new Date()) {
+  const ctx = newContext();
+  let values = 0;
+  const plans = await repo.listPlanRows(db, tenant.id);
+  for (const p of plans) values += (await recomputePlan(db, tenant, p.id, asOf, ctx)).values;
+  return { plans: plans.length, values };
 }
 
 export const planVersions = (db: Db, tenant: Tenant, planId: number) => repo.listVersions(db, tenant.id, planId);
