@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
+import { registerModuleLinks } from "./links.ts";
 import { auditRoutes, usersRoutes } from "./modules/admin/index.ts";
 import { budgetRoutes } from "./modules/budget/index.ts";
 import { casesRoutes } from "./modules/cases/index.ts";
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
 
+  registerModuleLinks();
   registerAuth(app, deps);
   await app.register(async (scope) => {
     await healthRoutes(scope, deps);

@@ -105,8 +105,15 @@ describe("funds of the Ambito (seed 002, §2.5)", () => {
     const missing = await alloc({ targetKind: "budget_line", targetId: `${documentId}:9999/1/0`, shareBp: 100 });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields[0].path).toBe("body.targetId");
-    expect((await alloc({ targetKind: "plan_objective", targetId: "obj-csi", shareBp: 7500 })).statusCode).toBe(201);
-    expect((await alloc({ targetKind: "service", targetId: "svc-1", shareBp: 1 })).statusCode).toBe(400);
+    // Plan objectives and catalogue services are checked through the resolvers those modules give.
+    const { objectiveId, serviceId } = await planObjectiveAndService(ambito.id);
+    const unknownObjective = await alloc({ targetKind: "plan_objective", targetId: "obj-csi", shareBp: 100 });
+    expect(unknownObjective.statusCode).toBe(400);
+    expect(unknownObjective.json().error.fields[0].path).toBe("body.targetId");
+    expect((await alloc({ targetKind: "plan_objective", targetId: objectiveId, shareBp: 5000 })).statusCode).toBe(201);
+    expect((await alloc({ targetKind: "service", targetId: "999999", shareBp: 100 })).statusCode).toBe(400);
+    expect((await alloc({ targetKind: "service", targetId: serviceId, shareBp: 2500 })).statusCode).toBe(201);
+    expect((await alloc({ targetKind: "service", targetId: serviceId, shareBp: 1 })).statusCode).toBe(409);
     const detail = (await officer.request({ method: "GET", url: url(`/${fnps.id}`) })).json();
     expect(detail.assignment.allocatedBp).toBe(10000);
     expect(detail.allocations[0]).toMatchObject({
@@ -114,7 +121,12 @@ describe("funds of the Ambito (seed 002, §2.5)", () => {
       amountCents: 16338800,
       targetLabel: "1.B 3752/5/0 BENI DI CONSUMO - PROGETTI UE - FIN.TO ALTRI SOGGETTI",
     });
-    expect(detail.allocations[1]).toMatchObject({ verified: false, targetLabel: null, amountCents: 49016400 });
+    expect(detail.allocations[1]).toMatchObject({
+      verified: true,
+      targetLabel: "7.1.1 Cartella sociale informatizzata (2025-2027)",
+      amountCents: 32677600,
+    });
+    expect(detail.allocations[2]).toMatchObject({ verified: true, targetLabel: "Servizio di assistenza domiciliare" });
   });
 
   it("keeps funds inside their Ambito", async () => {
@@ -129,3 +141,46 @@ describe("funds of the Ambito (seed 002, §2.5)", () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+/** A plan with one objective and a catalogue service in the Ambito, as those modules store them. */
+async function planObjectiveAndService(ambitoId: number) {
+  const plan = await t.db
+    .insertInto("plan")
+    .values({ ambito_id: ambitoId, title: "Piano di Zona 2025-2027", period_start: 2025, period_end: 2027 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto("plan_macro_area")
+    .values({ ambito_id: ambitoId, plan_id: plan.id, code: "7", title: "Digitalizzazione", seq: 1 })
+    .execute();
+  await t.db
+    .insertInto("plan_objective")
+    .values({
+      ambito_id: ambitoId,
+      plan_id: plan.id,
+      code: "7.1.1",
+      macro_area_code: "7",
+      seq: 1,
+      level: "specific",
+      title: "Cartella sociale informatizzata",
+      weight: 1,
+    })
+    .execute();
+  const provider = await t.db
+    .insertInto("cat_provider")
+    .values({ ambito_id: ambitoId, name: "Comune di prova", kind: "comune" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const service = await t.db
+    .insertInto("cat_service")
+    .values({
+      ambito_id: ambitoId,
+      provider_id: provider.id,
+      name: "Servizio di assistenza domiciliare",
+      kind: "service",
+      user_area: "anziani",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { objectiveId: `${plan.id}:7.1.1`, serviceId: String(service.id) };
+}
