@@ -260,7 +260,9 @@ describe("backup and restore", () => {
     expect(await checksumDatabase(target)).toEqual(unchanged);
   });
 
-  it.runIf(usingPostgres())("moves a backup from PostgreSQL to PGlite and back", async () => {
+  // The shared PostgreSQL test database holds whatever the other test files seeded (the demo's
+  // synthetic population too), and this moves all of it twice: it takes longer than a unit test.
+  it.runIf(usingPostgres())("moves a backup from PostgreSQL to PGlite and back", { timeout: 180_000 }, async () => {
     const lite = await freshDatabase("pglite");
     await restoreDatabase(lite, file);
     expect(await checksumDatabase(lite)).toEqual(before);

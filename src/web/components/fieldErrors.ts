@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { ApiError } from "../api.ts";
+import i18n from "../i18n/index.ts";
 
 /** The server's (English) field messages that the UI knows how to say in the user's language. */
 const KNOWN: Record<string, string> = {
@@ -19,10 +20,27 @@ const KNOWN: Record<string, string> = {
   "same as the current password": "errors.fields.samePassword",
 };
 
+const euros = (cents: string) =>
+  new Intl.NumberFormat(i18n.language, { style: "currency", currency: "EUR" }).format(Number(cents) / 100);
+
+/** Server messages that carry figures: a pattern, the text's key, and its values (amounts in euro). */
+const PATTERNS: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
+  [
+    /^the shares add up to (\d+) cents, not to the amount of (\d+) cents$/,
+    "errors.fields.sharesSum",
+    (m) => ({ sum: euros(m[1] ?? "0"), amount: euros(m[2] ?? "0") }),
+  ],
+];
+
 /** One field message in the user's language (the server's text when unknown). */
 export function fieldMessage(message: string, t: TFunction): string {
   const key = KNOWN[message] ?? (/email/i.test(message) ? "errors.fields.email" : undefined);
-  return key ? t(key) : message;
+  if (key) return t(key);
+  for (const [re, patternKey, values] of PATTERNS) {
+    const m = re.exec(message);
+    if (m) return t(patternKey, values(m));
+  }
+  return message;
 }
 
 /** Field errors of a failed request, keyed by field path (e.g. "roles.0.comuneIstat"), translated. */
