@@ -14,6 +14,7 @@ import { requireScope } from "../../platform/auth/request-context.ts";
 import { analysisRoutes } from "./analysis.routes.ts";
 import { budgetDocuments, budgetLines, budgetSummary } from "./budget.service.ts";
 import { fundsRoutes } from "./funds.routes.ts";
+import { lineLinksRoutes } from "./line-links.routes.ts";
 
 const tags = ["budget"];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
@@ -68,4 +69,5 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
 
   await fundsRoutes(app, deps);
   await analysisRoutes(app, deps);
+  await lineLinksRoutes(app, deps);
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { login, type Session, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
+import { createPlanObjectiveAndService } from "../../../../test/helpers/targets.ts";
 import { importBudgetReport } from "./budget.import.ts";
 import { seedFunds } from "./budget.seed.ts";
 import { fundStatusOf } from "./funds.service.ts";
@@ -106,7 +107,7 @@ describe("funds of the Ambito (seed 002, §2.5)", () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields[0].path).toBe("body.targetId");
     // Plan objectives and catalogue services are checked through the resolvers those modules give.
-    const { objectiveId, serviceId } = await planObjectiveAndService(ambito.id);
+    const { objectiveId, serviceId } = await createPlanObjectiveAndService(t.db, ambito.id);
     const unknownObjective = await alloc({ targetKind: "plan_objective", targetId: "obj-csi", shareBp: 100 });
     expect(unknownObjective.statusCode).toBe(400);
     expect(unknownObjective.json().error.fields[0].path).toBe("body.targetId");
@@ -141,46 +142,3 @@ describe("funds of the Ambito (seed 002, §2.5)", () => {
     expect(res.statusCode).toBe(404);
   });
 });
-
-/** A plan with one objective and a catalogue service in the Ambito, as those modules store them. */
-async function planObjectiveAndService(ambitoId: number) {
-  const plan = await t.db
-    .insertInto("plan")
-    .values({ ambito_id: ambitoId, title: "Piano di Zona 2025-2027", period_start: 2025, period_end: 2027 })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto("plan_macro_area")
-    .values({ ambito_id: ambitoId, plan_id: plan.id, code: "7", title: "Digitalizzazione", seq: 1 })
-    .execute();
-  await t.db
-    .insertInto("plan_objective")
-    .values({
-      ambito_id: ambitoId,
-      plan_id: plan.id,
-      code: "7.1.1",
-      macro_area_code: "7",
-      seq: 1,
-      level: "specific",
-      title: "Cartella sociale informatizzata",
-      weight: 1,
-    })
-    .execute();
-  const provider = await t.db
-    .insertInto("cat_provider")
-    .values({ ambito_id: ambitoId, name: "Comune di prova", kind: "comune" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const service = await t.db
-    .insertInto("cat_service")
-    .values({
-      ambito_id: ambitoId,
-      provider_id: provider.id,
-      name: "Servizio di assistenza domiciliare",
-      kind: "service",
-      user_area: "anziani",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { objectiveId: `${plan.id}:7.1.1`, serviceId: String(service.id) };
-}
