@@ -170,4 +170,9 @@ export const statements = [
     foreign key (ambito_id, call_id) references cat_call(ambito_id, id),
     foreign key (ambito_id, application_id) references cat_application(ambito_id, id)
   )`,
+  // Issue 7.6: the applicant's Comune (optional) lets an approval reach the Cartella Sociale;
+  // referral_contact_id is the access_contact the approval created (null: no referral made).
+  `alter table cat_application
+    add column applicant_comune_istat char(6) references comune(istat_code),
+    add column referral_contact_id uuid`,
 ];

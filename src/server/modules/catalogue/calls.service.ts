@@ -5,6 +5,7 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { AccessScope } from "../../platform/auth/access.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { findTenant } from "../../platform/tenancy.ts";
+import { recordReferralFromApplication } from "../cases/index.ts";
 import { checkAttachment, decodeBase64 } from "./attachments.ts";
 import type {
   ApplicationBody,
@@ -227,6 +228,8 @@ async function toApplicationDto(db: Db, a: AppRow): Promise<ApplicationDto> {
     status: a.status,
     applicantName: a.applicant_name,
     applicantFiscalCode: a.applicant_fiscal_code,
+    applicantComune: a.applicant_comune_istat,
+    referralContactId: a.referral_contact_id,
     onBehalfKind: a.on_behalf_kind,
     onBehalfNote: a.on_behalf_note,
     facts: a.facts as Facts,
@@ -328,6 +331,7 @@ export async function createApplication(db: Db, c: Caller, code: string, b: Appl
         applicant_user_id: b.onBehalf ? null : c.scope.userId,
         applicant_name: b.applicantName,
         applicant_fiscal_code: b.applicantFiscalCode,
+        applicant_comune_istat: b.applicantComune ?? null,
         on_behalf_kind: b.onBehalf?.kind ?? null,
         on_behalf_user_id: b.onBehalf ? c.scope.userId : null,
         on_behalf_note: b.onBehalf?.note ?? null,
@@ -369,6 +373,7 @@ export async function updateMyApplication(
       .set({
         ...(b.applicantName ? { applicant_name: b.applicantName } : {}),
         ...(b.applicantFiscalCode ? { applicant_fiscal_code: b.applicantFiscalCode } : {}),
+        ...(b.applicantComune ? { applicant_comune_istat: b.applicantComune } : {}),
         ...(b.householdFiscalCode ? { household_key: sha256(`${a.salt}:${b.householdFiscalCode}`) } : {}),
         ...(b.facts ? { facts: JSON.stringify(b.facts) } : {}),
         ...(b.requestedCents ? { requested_cents: b.requestedCents } : {}),
@@ -698,7 +703,32 @@ export async function reviewApplication(db: Db, c: Caller, id: number, b: Review
       .where("ambito_id", "=", c.scope.ambitoId)
       .where("id", "=", id)
       .execute();
-    await auditApp(trx, c, `application.${b.action}`, id, { from: a.status });
+    // Approval feeds the Cartella in the same transaction: both commit or neither. A second
+    // approval (after an appeal) does not duplicate the referral.
+    let referral: string | null = null;
+    if (b.action === "approve" && a.referral_contact_id === null) {
+      const r = await recordReferralFromApplication(trx, {
+        ambitoId: c.scope.ambitoId,
+        applicationId: id,
+        comuneIstat: a.applicant_comune_istat,
+        fiscalCode: a.applicant_fiscal_code,
+        fullName: a.applicant_name,
+        callTitle: a.call_title,
+        protocolNumber: a.protocol_number,
+        actorUserId: c.scope.userId,
+        ip: c.ip,
+      });
+      referral = r.made ? "made" : r.reason;
+      if (r.made) {
+        await trx
+          .updateTable("cat_application")
+          .set({ referral_contact_id: r.contactId })
+          .where("ambito_id", "=", c.scope.ambitoId)
+          .where("id", "=", id)
+          .execute();
+      }
+    }
+    await auditApp(trx, c, `application.${b.action}`, id, { from: a.status, ...(referral ? { referral } : {}) });
   });
   return getApplication(db, c, id);
 }

@@ -145,6 +145,8 @@ export const applicationBody = z.object({
   applicantFiscalCode: fiscalCode,
   /** The ISEE declarant: identifies the household, so one application per household and call. */
   householdFiscalCode: fiscalCode,
+  /** Comune of residence (ISTAT): with it an approval can open the person's file in the Cartella. */
+  applicantComune: istatCode.optional(),
   facts: factsSchema,
   requestedCents: z.number().int().min(1).max(100_000_000),
   onBehalf: z
@@ -187,6 +189,9 @@ export const applicationDto = z.object({
   status: z.enum(APPLICATION_STATUSES),
   applicantName: z.string(),
   applicantFiscalCode: z.string(),
+  applicantComune: z.string().nullable(),
+  /** The Cartella access contact the approval created; null when no referral was made. */
+  referralContactId: z.string().nullable(),
   onBehalfKind: z.string().nullable(),
   onBehalfNote: z.string().nullable(),
   facts: factsSchema,

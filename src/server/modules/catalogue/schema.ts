@@ -119,6 +119,8 @@ export interface CatApplicationTable {
   applicant_user_id: number | null;
   applicant_name: string;
   applicant_fiscal_code: string;
+  applicant_comune_istat: ColumnType<string | null, string | null | undefined, string | null>;
+  referral_contact_id: ColumnType<string | null, string | null | undefined, string | null>;
   on_behalf_kind: "caf" | "patronato" | "social_worker" | null;
   on_behalf_user_id: number | null;
   on_behalf_note: string | null;
