@@ -109,13 +109,9 @@ describe("SIUSS export of the synthetic demo data", () => {
     const other = await createTestAmbito(db);
     await createTestUser(db, [{ role: "social_worker", ambitoId: other.id, comuneIstat: other.comuni.opera }]);
     await seedSyntheticAmbito(db, other.id, { seed: "broken", people: 150, today: TODAY });
-    // A DenominazionePrestazione shorter than the XSD's 10 characters.
-    await db
-      .updateTable("service_type")
-      .set({ name: "SAD" })
-      .where("ambito_id", "=", other.id)
-      .where("code", "=", "SAD")
-      .execute();
+    // Every service named shorter than the XSD's 10 characters for DenominazionePrestazione: whichever
+    // interventions the synthetic stories hold in the period, each is a violation.
+    await db.updateTable("service_type").set({ name: "SAD" }).where("ambito_id", "=", other.id).execute();
     const err = await exportSiuss(db, other.id, {
       from: "2026-01-01",
       to: TODAY,
