@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { type Db, openDatabase } from "../src/server/db/database.ts";
 import { migrateToLatest } from "../src/server/db/migrate.ts";
-import { computeRanking } from "../src/server/modules/catalogue/calls.service.ts";
+import { computeRanking } from "../src/server/modules/catalogue/calls.ranking.ts";
 import { analyzeCatalogue } from "../src/server/modules/catalogue/catalogue.seed.ts";
 import { searchPublic } from "../src/server/modules/catalogue/catalogue.service.ts";
 import { seedEnti } from "../src/server/modules/territory/index.ts";

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireScope } from "../../platform/auth/request-context.ts";
-import * as calls from "./calls.service.ts";
+import * as backOffice from "./calls.backoffice.ts";
+import type { Caller } from "./calls.common.ts";
+import * as ranking from "./calls.ranking.ts";
+import * as citizen from "./calls.service.ts";
 import {
   applicationDto,
   applicationParams,
@@ -40,7 +43,7 @@ import {
 } from "./catalogue.service.ts";
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const caller = (request: FastifyRequest): calls.Caller => ({ scope: requireScope(request.scope), ip: request.ip });
+const caller = (request: FastifyRequest): Caller => ({ scope: requireScope(request.scope), ip: request.ip });
 const scopeOf = (request: FastifyRequest) => requireScope(request.scope);
 
 /** Listings (providers and the Ambito), applications (citizens and intermediaries), review and rankings. */
@@ -160,7 +163,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: z.array(applicationSummaryDto), ...errors },
       },
     },
-    async (request) => calls.listMyApplications(db, caller(request)),
+    async (request) => citizen.listMyApplications(db, caller(request)),
   );
   r.post(
     `${base}/my/applications`,
@@ -175,7 +178,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await calls.createApplication(db, caller(request), request.body.callCode, request.body)),
+      reply.code(201).send(await citizen.createApplication(db, caller(request), request.body.callCode, request.body)),
   );
   r.get(
     `${base}/my/applications/:id`,
@@ -188,7 +191,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, ...errors },
       },
     },
-    async (request) => calls.getMyApplication(db, caller(request), request.params.id),
+    async (request) => citizen.getMyApplication(db, caller(request), request.params.id),
   );
   r.patch(
     `${base}/my/applications/:id`,
@@ -202,7 +205,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, ...errors },
       },
     },
-    async (request) => calls.updateMyApplication(db, caller(request), request.params.id, request.body),
+    async (request) => citizen.updateMyApplication(db, caller(request), request.params.id, request.body),
   );
   r.post(
     `${base}/my/applications/:id/attachments`,
@@ -217,7 +220,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, 413: errorResponse, ...errors },
       },
     },
-    async (request) => calls.addAttachment(db, caller(request), request.params.id, request.body),
+    async (request) => citizen.addAttachment(db, caller(request), request.params.id, request.body),
   );
   r.post(
     `${base}/my/applications/:id/submit`,
@@ -230,7 +233,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: receiptDto, ...errors },
       },
     },
-    async (request) => calls.submitApplication(db, caller(request), request.params.id),
+    async (request) => citizen.submitApplication(db, caller(request), request.params.id),
   );
   r.post(
     `${base}/my/applications/:id/appeal`,
@@ -244,13 +247,13 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, ...errors },
       },
     },
-    async (request) => calls.appealApplication(db, caller(request), request.params.id, request.body.text),
+    async (request) => citizen.appealApplication(db, caller(request), request.params.id, request.body.text),
   );
   r.get(
     `${base}/my/applications/:id/attachments/:attachmentId`,
     { config: submit, schema: { tags: appTags, summary: "Download my attachment", params: attachmentParams } },
     async (request, reply) => {
-      const f = await calls.getAttachment(db, caller(request), request.params.id, request.params.attachmentId);
+      const f = await backOffice.getAttachment(db, caller(request), request.params.id, request.params.attachmentId);
       return reply
         .type(f.media_type)
         .header("content-disposition", `attachment; filename="${f.filename}"`)
@@ -272,7 +275,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: z.array(callAdminDto), ...errors },
       },
     },
-    async (request) => calls.listCalls(db, scopeOf(request)),
+    async (request) => backOffice.listCalls(db, scopeOf(request)),
   );
   r.patch(
     `${base}/calls/:id`,
@@ -286,7 +289,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: callDto, ...errors },
       },
     },
-    async (request) => calls.setCallStatus(db, caller(request), request.params.id, request.body.status),
+    async (request) => backOffice.setCallStatus(db, caller(request), request.params.id, request.body.status),
   );
   r.get(
     `${base}/calls/:id/applications`,
@@ -305,7 +308,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         },
       },
     },
-    async (request) => calls.reviewQueue(db, caller(request), request.params.id, request.query.status),
+    async (request) => backOffice.reviewQueue(db, caller(request), request.params.id, request.query.status),
   );
   r.get(
     `${base}/applications/:id`,
@@ -318,7 +321,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, ...errors },
       },
     },
-    async (request) => calls.getApplication(db, caller(request), request.params.id),
+    async (request) => backOffice.getApplication(db, caller(request), request.params.id),
   );
   r.get(
     `${base}/applications/:id/attachments/:attachmentId`,
@@ -327,7 +330,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
       schema: { tags: callTags, summary: "Download an attachment (audited)", params: attachmentParams },
     },
     async (request, reply) => {
-      const f = await calls.getAttachment(db, caller(request), request.params.id, request.params.attachmentId);
+      const f = await backOffice.getAttachment(db, caller(request), request.params.id, request.params.attachmentId);
       return reply
         .type(f.media_type)
         .header("content-disposition", `attachment; filename="${f.filename}"`)
@@ -346,7 +349,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: applicationDto, ...errors },
       },
     },
-    async (request) => calls.reviewApplication(db, caller(request), request.params.id, request.body),
+    async (request) => backOffice.reviewApplication(db, caller(request), request.params.id, request.body),
   );
   r.get(
     `${base}/calls/:id/ranking`,
@@ -359,7 +362,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: rankingDto, ...errors },
       },
     },
-    async (request) => calls.rankingOf(db, scopeOf(request).ambitoId, request.params.id, true),
+    async (request) => ranking.rankingOf(db, scopeOf(request).ambitoId, request.params.id, true),
   );
   r.post(
     `${base}/calls/:id/ranking`,
@@ -372,7 +375,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: rankingDto, ...errors },
       },
     },
-    async (request) => calls.computeRanking(db, caller(request), request.params.id),
+    async (request) => ranking.computeRanking(db, caller(request), request.params.id),
   );
   r.post(
     `${base}/calls/:id/ranking/publish`,
@@ -385,6 +388,6 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: rankingDto, ...errors },
       },
     },
-    async (request) => calls.publishRanking(db, caller(request), request.params.id),
+    async (request) => ranking.publishRanking(db, caller(request), request.params.id),
   );
 }

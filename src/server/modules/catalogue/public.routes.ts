@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ambitoParams, ambitoSlug, errorResponse } from "../../../shared/contracts/common.ts";
 import type { AppDeps } from "../../app.ts";
 import { AppError } from "../../platform/errors.ts";
-import { checkEligibility, getPublicCall, listPublicCalls, lookupReceipt, publicRanking } from "./calls.service.ts";
+import { publicRanking } from "./calls.ranking.ts";
+import { checkEligibility, getPublicCall, listPublicCalls, lookupReceipt } from "./calls.service.ts";
 import {
   callDto,
   callParams,
