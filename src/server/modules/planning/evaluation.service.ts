@@ -96,7 +96,7 @@ export async function carryOver(
 export async function saveEvaluation(db: Db, tenant: Tenant, planId: number, e: EvaluationDoc) {
   const { doc } = await loadPlan(db, tenant, planId);
   const o = doc.objectives.find((x) => x.code === e.objective);
-  if (!o || o.level !== "general")
+  if (o?.level !== "general")
     throw new AppError("VALIDATION", "Evaluation sheets are per general objective", [
       { path: "params.code", message: `no general objective '${e.objective}' in this plan` },
     ]);
