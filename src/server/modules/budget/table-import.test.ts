@@ -8,8 +8,9 @@ import { testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, type TestAmbito } from "../../../../test/helpers/factories.ts";
 import { analysisFilters } from "./analysis.contracts.ts";
 import { pivot } from "./analysis.service.ts";
-import { importBudgetTable, parseTableAmount } from "./table-import.ts";
+import { importBudgetTable } from "./table-import.ts";
 import { loadMapping, parseMapping, saveMapping } from "./table-mapping.ts";
+import { parseTableAmount } from "./table-reader.ts";
 
 /**
  * The good fixture is seed 003's current spending of settore 235 (38 lines) re-published in a BDAP-like
