@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Role } from "../../shared/contracts/rbac.ts";
 import type { Db } from "../db/database.ts";
 import { seedBudgetDemo } from "../modules/budget/index.ts";
@@ -90,8 +91,26 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Seeds the real enti and the demo accounts; idempotent (existing accounts are left as they are). */
+/** Any constant shared by every process that seeds the demo (pg_advisory_lock key). */
+const SEED_LOCK = 7_320_251;
+
+/**
+ * Seeds the real enti and the demo accounts; idempotent (existing accounts are left as they are).
+ * Two processes starting on one server (replicas, parallel test workers) would both see "not there
+ * yet" and collide on unique keys, so the whole seed runs under a session advisory lock.
+ */
 export async function seedDemo(db: Db, opts: { password: string; scryptLogN: number }): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(conn);
+    try {
+      await seedDemoLocked(conn, opts);
+    } finally {
+      await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function seedDemoLocked(db: Db, opts: { password: string; scryptLogN: number }): Promise<void> {
   const ambiti = await seedEnti(db);
   const hash = await hashPassword(opts.password, opts.scryptLogN);
   for (const account of DEMO_ACCOUNTS) {
