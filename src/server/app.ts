@@ -19,6 +19,7 @@ import { auditRoutes, usersRoutes } from "./modules/admin/index.ts";
 import { budgetRoutes } from "./modules/budget/index.ts";
 import { casesRoutes } from "./modules/cases/index.ts";
 import { catalogueRoutes } from "./modules/catalogue/index.ts";
+import { notificationsRoutes } from "./modules/notifications/index.ts";
 import { observatoryRoutes } from "./modules/observatory/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { planningRoutes } from "./modules/planning/index.ts";
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await planningRoutes(scope, deps);
     await catalogueRoutes(scope, deps);
     await siussRoutes(scope, deps);
+    await notificationsRoutes(scope, deps);
   });
 
   if (existsSync(WEB_DIST)) {

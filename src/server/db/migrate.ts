@@ -8,6 +8,8 @@ import * as m0005 from "./migrations/0005-cases.ts";
 import * as m0006 from "./migrations/0006-planning.ts";
 import * as m0007 from "./migrations/0007-catalogue.ts";
 import * as m0008 from "./migrations/0008-funds.ts";
+import * as m0009 from "./migrations/0009-cases-performance.ts";
+import * as m0010 from "./migrations/0010-notifications.ts";
 
 /** Forward-only numbered migrations; each is a list of statements run in one transaction. */
 const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promise<void> }> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promi
   "0006-planning": m0006,
   "0007-catalogue": m0007,
   "0008-funds": m0008,
+  "0009-cases-performance": m0009,
+  "0010-notifications": m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -2,7 +2,9 @@ import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { FundsTables } from "../modules/budget/schema.ts";
 import type { CasesTables } from "../modules/cases/schema.ts";
 import type { CatalogueTables } from "../modules/catalogue/schema.ts";
+import type { NotificationsTables } from "../modules/notifications/schema.ts";
 import type { PlanningTables } from "../modules/planning/schema.ts";
+import type { SiussTables } from "../modules/siuss/schema.ts";
 
 /** Table types for Kysely; keep in step with migrations/. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -237,7 +239,13 @@ export interface ObsPublishedRowTable {
 }
 
 /** Every table; modules added after 0004 keep their table types in their own schema.ts. */
-export interface Database extends CasesTables, PlanningTables, CatalogueTables, FundsTables {
+export interface Database
+  extends CasesTables,
+    PlanningTables,
+    CatalogueTables,
+    FundsTables,
+    SiussTables,
+    NotificationsTables {
   ref_dataset: RefDatasetTable;
   region: RegionTable;
   comune: ComuneTable;

@@ -9,6 +9,8 @@ import casesEn from "./modules/cases.en.json" with { type: "json" };
 import casesIt from "./modules/cases.it.json" with { type: "json" };
 import catalogueEn from "./modules/catalogue.en.json" with { type: "json" };
 import catalogueIt from "./modules/catalogue.it.json" with { type: "json" };
+import notificationsEn from "./modules/notifications.en.json" with { type: "json" };
+import notificationsIt from "./modules/notifications.it.json" with { type: "json" };
 import planningEn from "./modules/planning.en.json" with { type: "json" };
 import planningIt from "./modules/planning.it.json" with { type: "json" };
 
@@ -22,8 +24,8 @@ const initial: Language = saved === "en" ? "en" : "it";
 void i18n.use(initReactI18next).init({
   // Each module keeps its texts in its own file under its own top-level keys.
   resources: {
-    it: { translation: { ...it, ...casesIt, ...planningIt, ...catalogueIt, ...budgetIt } },
-    en: { translation: { ...en, ...casesEn, ...planningEn, ...catalogueEn, ...budgetEn } },
+    it: { translation: { ...it, ...casesIt, ...planningIt, ...catalogueIt, ...budgetIt, ...notificationsIt } },
+    en: { translation: { ...en, ...casesEn, ...planningEn, ...catalogueEn, ...budgetEn, ...notificationsEn } },
   },
   lng: initial,
   fallbackLng: "it",
