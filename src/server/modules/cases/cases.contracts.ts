@@ -244,6 +244,8 @@ export const planReviewBody = z.object({
     }),
   ),
   note: z.string().trim().max(4000).optional(),
+  /** When set, the plan's next review moves here (a new version) and the "review due" task follows. */
+  nextReviewOn: z.iso.date().optional(),
 });
 export const planDto = z.object({
   id: z.uuid(),

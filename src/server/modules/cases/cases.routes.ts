@@ -33,6 +33,7 @@ import {
   reopenCase,
   transferCase,
 } from "./cases.service.ts";
+import { followupRoutes } from "./followups.routes.ts";
 
 const tags = ["cases"];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -275,4 +276,5 @@ export async function casesRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   await caseRecordRoutes(app, deps);
+  await followupRoutes(app, deps);
 }

@@ -159,7 +159,10 @@ export async function addPlanReview(db: Db, c: Caller, caseId: string, input: z.
       goals.has(p.goalId) ? null : { path: `body.progress.${i}.goalId`, message: "not a goal of this plan" },
     )
     .filter((f): f is { path: string; message: string } => f !== null);
-  if (fields.length) throw new AppError("VALIDATION", "Unknown goals", fields);
+  if (input.nextReviewOn && input.nextReviewOn <= input.reviewedOn) {
+    fields.push({ path: "body.nextReviewOn", message: "must be after the review date" });
+  }
+  if (fields.length) throw new AppError("VALIDATION", "The review has invalid fields", fields);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("plan_review")
@@ -180,6 +183,21 @@ export async function addPlanReview(db: Db, c: Caller, caseId: string, input: z.
       .where("kind", "=", "review_due")
       .where("status", "=", "open")
       .execute();
+    if (input.nextReviewOn) {
+      // A new version, so an editor still holding the old plan gets the usual conflict.
+      await trx
+        .updateTable("care_plan")
+        .set({
+          next_review_on: input.nextReviewOn,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+          updated_by: c.scope.userId,
+        })
+        .where("ambito_id", "=", c.scope.ambitoId)
+        .where("id", "=", plan.id)
+        .execute();
+      await scheduleReview(trx, c, caseId, input.nextReviewOn);
+    }
     await auditCase(trx, c, "plan.review", caseId, ctx.comune, { plan: plan.id });
   });
   return (await planOf(db, c.scope.ambitoId, caseId)) as PlanDto;
