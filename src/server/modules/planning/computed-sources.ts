@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { listDocuments, sumLines } from "../budget/index.ts";
+import { countCasesOpenAtYearEnd, countCasesOpenedInYear, countPuaContacts } from "../cases/index.ts";
 import { computeProfile } from "../observatory/index.ts";
 
 /**
  * Named queries a computed indicator can point to. Each returns the value for one Ambito and one
- * year (null when there is no data). A new source is one entry in SOURCES; the cases module's
- * counts join here when its tables land.
+ * year (null when there is no data). A new source is one entry in SOURCES; other modules' data
+ * comes through their index (budget, observatory, cases counts).
  */
 export interface ComputeContext {
   /** Memo shared by the sources within one recompute run (e.g. an Ambito's profile, loaded once). */
@@ -134,59 +135,27 @@ export const SOURCES: ComputedSource[] = [
   },
 ];
 
-/** Cases (Cartella Sociale): aggregate counts only, over the cases module's tables and indexes. */
+/** Cases (Cartella Sociale): aggregate counts only, through the cases module's index. */
 const CASE_SOURCES: ComputedSource[] = [
   {
     key: "cases.open_at_year_end",
     label: "Cartelle sociali aperte al 31 dicembre",
     unit: "count",
-    async compute(db, ambitoId, year) {
-      const r = await db
-        .selectFrom("social_case")
-        .select(sql<string>`count(*)`.as("n"))
-        .where("ambito_id", "=", ambitoId)
-        .where("opened_on", "<=", `${year}-12-31`)
-        .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", `${year}-12-31`)]))
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
-    },
+    compute: (db, ambitoId, year) => countCasesOpenAtYearEnd(db, ambitoId, year),
   },
   {
     key: "cases.opened_in_year",
     label: "Prese in carico avviate nell'anno",
     unit: "count",
-    async compute(db, ambitoId, year) {
-      const r = await db
-        .selectFrom("social_case")
-        .select(sql<string>`count(*)`.as("n"))
-        .where("ambito_id", "=", ambitoId)
-        .where("opened_on", ">=", `${year}-01-01`)
-        .where("opened_on", "<=", `${year}-12-31`)
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
-    },
+    compute: (db, ambitoId, year) => countCasesOpenedInYear(db, ambitoId, year),
   },
   {
     key: "cases.pua_social_worker_share",
     label: "Accessi al PUA con un assistente sociale / accessi al PUA totali (%)",
     unit: "percent",
-    // Who answered is a social worker of the Ambito: the ASST annex's "valutazioni con assistente sociale".
     async compute(db, ambitoId, year) {
-      const r = await db
-        .selectFrom("access_contact as ac")
-        .select([
-          sql<string>`count(*)`.as("total"),
-          sql<string>`count(*) filter (where exists (select 1 from role_assignment ra where ra.user_id = ac.answered_by and ra.ambito_id = ac.ambito_id and ra.role = 'social_worker'))`.as(
-            "social",
-          ),
-        ])
-        .where("ac.ambito_id", "=", ambitoId)
-        .where("ac.point", "=", "pua")
-        .where("ac.contact_date", ">=", `${year}-01-01`)
-        .where("ac.contact_date", "<=", `${year}-12-31`)
-        .executeTakeFirstOrThrow();
-      const total = Number(r.total);
-      return total ? Math.round((Number(r.social) / total) * 1000) / 10 : null;
+      const { total, bySocialWorker } = await countPuaContacts(db, ambitoId, year);
+      return total ? Math.round((bySocialWorker / total) * 1000) / 10 : null;
     },
   },
 ];

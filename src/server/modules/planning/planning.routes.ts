@@ -6,7 +6,9 @@ import type { AppDeps } from "../../app.ts";
 import { SOURCES } from "./computed-sources.ts";
 import { readGovernance } from "./document.repo.ts";
 import { carryOver, evaluationSheets, recordMeeting, saveEvaluation } from "./evaluation.service.ts";
-import { actionDoc, evaluationDoc, indicatorDoc, objectiveDoc } from "./plan-document.ts";
+import { evaluationDoc } from "./plan-document.ts";
+import { planEditRoutes } from "./plan-edit.routes.ts";
+import { etagOf } from "./plan-edit.ts";
 import * as svc from "./planning.service.ts";
 import { planReportRoutes } from "./reports.routes.ts";
 import { actorOf, asOfDate, tenantOf } from "./route-helpers.ts";
@@ -57,11 +59,16 @@ export async function planningRoutes(app: FastifyInstance, deps: AppDeps): Promi
     `${base}/plans/:id`,
     {
       config: read,
-      schema: { tags, summary: "A plan as its document", params: planParams, response: { 200: any, ...errors } },
+      schema: {
+        tags,
+        summary: "A plan as its document, with its etag (for If-Match on edits)",
+        params: planParams,
+        response: { 200: any, ...errors },
+      },
     },
     async (req) => {
       const { row, doc } = await svc.loadPlan(db, tenantOf(req), req.params.id);
-      return { id: row.id, ...doc };
+      return { id: row.id, etag: etagOf(row.updated_at), ...doc };
     },
   );
   r.get(
@@ -108,87 +115,6 @@ export async function planningRoutes(app: FastifyInstance, deps: AppDeps): Promi
       },
     },
     async (req) => svc.transitionPlan(db, tenantOf(req), req.params.id, req.body.to, req.body, actorOf(req)),
-  );
-  r.put(
-    `${base}/plans/:id/objectives/:code`,
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create or replace an objective (a new version if the plan was approved)",
-        params: codeParams,
-        body: objectiveDoc.omit({ code: true }),
-        response: { 200: any, ...errors },
-      },
-    },
-    async (req) =>
-      svc.editPlan(
-        db,
-        tenantOf(req),
-        req.params.id,
-        (d) => {
-          const o = { ...req.body, code: req.params.code };
-          const i = d.objectives.findIndex((x) => x.code === o.code);
-          if (i >= 0) d.objectives[i] = o;
-          else d.objectives.push(o);
-          return d;
-        },
-        actorOf(req),
-      ),
-  );
-  r.put(
-    `${base}/plans/:id/indicators/:code`,
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create or replace an indicator with its targets per year (versioned after approval)",
-        params: codeParams,
-        body: indicatorDoc.omit({ code: true }),
-        response: { 200: any, ...errors },
-      },
-    },
-    async (req) =>
-      svc.editPlan(
-        db,
-        tenantOf(req),
-        req.params.id,
-        (d) => {
-          const x = { ...req.body, code: req.params.code };
-          const i = d.indicators.findIndex((y) => y.code === x.code);
-          if (i >= 0) d.indicators[i] = x;
-          else d.indicators.push(x);
-          return d;
-        },
-        actorOf(req),
-      ),
-  );
-  r.put(
-    `${base}/plans/:id/actions/:code`,
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: "Create or replace an action (versioned after approval)",
-        params: codeParams,
-        body: actionDoc.omit({ code: true }),
-        response: { 200: any, ...errors },
-      },
-    },
-    async (req) =>
-      svc.editPlan(
-        db,
-        tenantOf(req),
-        req.params.id,
-        (d) => {
-          const a = { ...req.body, code: req.params.code };
-          const i = d.actions.findIndex((y) => y.code === a.code);
-          if (i >= 0) d.actions[i] = a;
-          else d.actions.push(a);
-          return d;
-        },
-        actorOf(req),
-      ),
   );
   r.patch(
     `${base}/plans/:id/actions/:code/status`,
@@ -365,5 +291,6 @@ export async function planningRoutes(app: FastifyInstance, deps: AppDeps): Promi
     },
     async (req) => recordMeeting(db, tenantOf(req), req.body),
   );
+  await planEditRoutes(app, deps);
   await planReportRoutes(app, deps);
 }

@@ -9,6 +9,7 @@ import { findPlanRow, type PlanRow, readPlanDocument } from "./document.repo.ts"
 import { computeMonitoring, type Monitoring, type ValueTable } from "./monitoring.ts";
 import * as repo from "./plan.repo.ts";
 import { type MeasurementDoc, type PlanDocument, planDocument } from "./plan-document.ts";
+import { etagOf, type Focus, focusFields } from "./plan-edit.ts";
 import { checkPlanDocument, unitProblem } from "./plan-validate.ts";
 
 /** Who acts: a user id (API) or null (CLI, seed), for the audit trail and version archive. */
@@ -123,20 +124,46 @@ export async function importPlan(db: Db, tenant: Tenant, input: unknown, actor: 
   });
 }
 
-/** Applies an edit to the document of a plan, checks the result whole, and stores it (versioned). */
+/**
+ * Applies an edit to the document of a plan, checks the result whole, and stores it (versioned).
+ * `ifMatch` (the plan's etag as the editor read it) refuses an edit made over someone else's:
+ * 409 instead of silently overwriting. `focus` names the edited item so its problems come back
+ * as the body's fields.
+ */
 export async function editPlan(
   db: Db,
   tenant: Tenant,
   planId: number,
   edit: (doc: PlanDocument) => PlanDocument,
   actor: Actor,
+  opts: { ifMatch?: string; focus?: Focus } = {},
 ) {
   const { row, doc } = await loadPlan(db, tenant, planId);
-  const next = await validateDocument(db, edit(structuredClone(doc)));
+  const conflict = (current: PlanRow) => {
+    if (opts.ifMatch && opts.ifMatch !== etagOf(current.updated_at))
+      throw new AppError(
+        "CONFLICT",
+        "The plan was changed by someone else after you opened it: reload it and make your change again",
+      );
+  };
+  conflict(row);
+  const edited = edit(structuredClone(doc));
+  let next: PlanDocument;
+  try {
+    next = await validateDocument(db, edited);
+  } catch (e) {
+    if (opts.focus && e instanceof AppError && e.fields)
+      throw new AppError(e.code, e.message, focusFields(e.fields, edited, opts.focus));
+    throw e;
+  }
   return db.transaction().execute(async (trx) => {
-    const version = await writeOver(trx, tenant, row, next, actor);
+    const current = await findPlanRow(trx, tenant.id, planId);
+    if (!current) throw notFound("Plan");
+    conflict(current);
+    const version = await writeOver(trx, tenant, current, next, actor);
     await audit(trx, tenant, actor, "plan.edit", planId, { version });
-    return { id: planId, version, status: row.status === "draft" ? row.status : "draft" };
+    const after = await findPlanRow(trx, tenant.id, planId);
+    return { id: planId, version, status: "draft" as const, etag: etagOf(after?.updated_at ?? new Date()) };
   });
 }
 
