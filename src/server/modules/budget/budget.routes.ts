@@ -14,6 +14,7 @@ import { requireScope } from "../../platform/auth/request-context.ts";
 import { analysisRoutes } from "./analysis.routes.ts";
 import { budgetDocuments, budgetLines, budgetSummary } from "./budget.service.ts";
 import { fundsRoutes } from "./funds.routes.ts";
+import { importsRoutes } from "./imports.routes.ts";
 import { lineLinksRoutes } from "./line-links.routes.ts";
 
 const tags = ["budget"];
@@ -70,4 +71,5 @@ export async function budgetRoutes(app: FastifyInstance, deps: AppDeps) {
   await fundsRoutes(app, deps);
   await analysisRoutes(app, deps);
   await lineLinksRoutes(app, deps);
+  await importsRoutes(app, deps);
 }
