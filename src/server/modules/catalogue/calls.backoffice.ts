@@ -3,7 +3,19 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { AccessScope } from "../../platform/auth/access.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { recordReferralFromApplication } from "../cases/index.ts";
-import { auditApp, type Caller, callById, iso, loadApplication, toApplicationDto, toCallDto } from "./calls.common.ts";
+import type { NotificationKind, NotificationParams } from "../notifications/index.ts";
+import {
+  type AppRow,
+  attachmentsOf,
+  auditApp,
+  type Caller,
+  callById,
+  iso,
+  loadApplication,
+  notifyApplication,
+  toApplicationDto,
+  toCallDto,
+} from "./calls.common.ts";
 import type { ApplicationDto, CallAdminDto, CallDto, ReviewBody } from "./catalogue.contracts.ts";
 import { evaluate, type Facts, score } from "./rules/engine.ts";
 import type { ApplicationStatus, CallStatus } from "./schema.ts";
@@ -134,6 +146,24 @@ const FROM: Record<ReviewBody["action"], ApplicationStatus[]> = {
   score: ["submitted", "under_review", "approved", "appealed"],
 };
 
+/**
+ * Why a rejection happened, as a kind the notification may carry: the officer's reason is free
+ * text that may mention health or income, so it stays behind the link on the status page.
+ */
+async function rejectionKind(db: Db, a: AppRow): Promise<"requirements" | "documents" | "other"> {
+  if (evaluate(a.eligibility, a.facts as Facts).status !== "eligible") return "requirements";
+  const have = new Set((await attachmentsOf(db, a.ambito_id, a.id)).map((x) => x.document_code));
+  return a.required_documents.some((d) => !have.has(d.code)) ? "documents" : "other";
+}
+
+/** The notification a review step sends, if any; a decision on an appealed application decides the appeal. */
+function reviewNotice(action: ReviewBody["action"], from: ApplicationStatus): NotificationKind | null {
+  if (action === "request_documents") return "documents_requested";
+  if (action === "approve") return from === "appealed" ? "appeal_upheld" : "application_approved";
+  if (action === "reject") return from === "appealed" ? "appeal_rejected" : "application_rejected";
+  return null;
+}
+
 export async function reviewApplication(db: Db, c: Caller, id: number, b: ReviewBody): Promise<ApplicationDto> {
   const a = await loadApplication(db, c.scope.ambitoId, id);
   if (!FROM[b.action].includes(a.status)) {
@@ -197,6 +227,11 @@ export async function reviewApplication(db: Db, c: Caller, id: number, b: Review
       }
     }
     await auditApp(trx, c, `application.${b.action}`, id, { from: a.status, ...(referral ? { referral } : {}) });
+    const notice = reviewNotice(b.action, a.status);
+    if (notice) {
+      const extra: NotificationParams = b.action === "reject" ? { reasonKind: await rejectionKind(trx, a) } : {};
+      await notifyApplication(trx, c.scope.ambitoId, a, notice, extra);
+    }
   });
   return getApplication(db, c, id);
 }

@@ -5,6 +5,12 @@ import { recordAudit } from "../../platform/audit/audit.service.ts";
 import type { AccessScope } from "../../platform/auth/access.ts";
 import { notFound } from "../../platform/errors.ts";
 import { findTenant } from "../../platform/tenancy.ts";
+import {
+  type NewNotification,
+  type NotificationKind,
+  type NotificationParams,
+  notifyMany,
+} from "../notifications/index.ts";
 import type { ApplicationDto, CallDto } from "./catalogue.contracts.ts";
 import { evaluate, type Facts } from "./rules/engine.ts";
 import type { CatCallTable } from "./schema.ts";
@@ -163,4 +169,60 @@ export async function toApplicationDto(db: Db, a: AppRow): Promise<ApplicationDt
   };
 }
 
-/** The applicant's own application (or one they filed on someone's behalf); others are "not found". */
+// ---- Notifications about an application ----
+
+type Addressed = Pick<
+  AppRow,
+  "applicant_user_id" | "on_behalf_user_id" | "applicant_fiscal_code" | "call_title" | "call_code" | "ambito"
+>;
+
+/** Where a notification sends its reader: the status by receipt once there is one, else the form. */
+export const applicationLink = (ambito: string, callCode: string, receipt: string | null) =>
+  receipt ? `/stato-domanda?codice=${encodeURIComponent(receipt)}` : `/bandi/${ambito}/${callCode}/domanda`;
+
+/**
+ * Who hears about an application: the applicant's account, whoever filed it on their behalf (CAF,
+ * patronato, social worker) and, for an application filed on someone's behalf, the active citizen
+ * account with the applicant's codice fiscale if there is one.
+ */
+export async function recipientsOf(db: Db, a: Addressed): Promise<number[]> {
+  const ids = new Set<number>();
+  if (a.applicant_user_id !== null) ids.add(a.applicant_user_id);
+  if (a.on_behalf_user_id !== null) ids.add(a.on_behalf_user_id);
+  if (a.applicant_user_id === null) {
+    const citizen = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("fiscal_code", "=", a.applicant_fiscal_code.toUpperCase())
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (citizen) ids.add(citizen.id);
+  }
+  return [...ids];
+}
+
+/**
+ * Tells an application's recipients about a step, inside the caller's transaction. Params are what
+ * the recipients already see on the status page (call title, protocol, receipt), never the facts,
+ * names or the officer's free text (it may mention health or income): they read it behind the link.
+ */
+export async function notifyApplication(
+  db: Db,
+  ambitoId: number,
+  a: Addressed & { protocol_number: string | null; receipt_code: string | null },
+  kind: NotificationKind,
+  extra: NotificationParams = {},
+): Promise<void> {
+  const params: NotificationParams = { callTitle: a.call_title, ...extra };
+  if (a.protocol_number) params.protocolNumber = a.protocol_number;
+  if (a.receipt_code) params.receiptCode = a.receipt_code;
+  const link = applicationLink(a.ambito, a.call_code, a.receipt_code);
+  const list: NewNotification[] = (await recipientsOf(db, a)).map((userId) => ({
+    userId,
+    ambitoId,
+    kind,
+    params,
+    link,
+  }));
+  await notifyMany(db, list);
+}

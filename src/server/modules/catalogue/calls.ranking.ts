@@ -2,7 +2,17 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { type Caller, callByCode, callById, iso, sha256, tenant } from "./calls.common.ts";
+import { type NewNotification, notifyMany } from "../notifications/index.ts";
+import {
+  applicationLink,
+  type Caller,
+  type CallRow,
+  callByCode,
+  callById,
+  iso,
+  sha256,
+  tenant,
+} from "./calls.common.ts";
 import type { RankingDto } from "./catalogue.contracts.ts";
 import { type Facts, rank, score } from "./rules/engine.ts";
 
@@ -70,8 +80,56 @@ export async function computeRanking(db: Db, c: Caller, callId: number): Promise
   return rankingOf(db, c.scope.ambitoId, callId, true);
 }
 
+/**
+ * On publication every ranked applicant learns their outcome (funded or waiting, with the rank)
+ * and every rejected one that they are out of it; undecided applications hear at their decision.
+ * Recipients are those of an application (see recipientsOf), gathered in one query.
+ */
+async function rankingNotices(db: Db, ambitoId: number, slug: string, call: CallRow): Promise<NewNotification[]> {
+  const rows = await db
+    .selectFrom("cat_application as a")
+    .leftJoin("cat_ranking as r", (j) =>
+      j
+        .onRef("r.ambito_id", "=", "a.ambito_id")
+        .onRef("r.call_id", "=", "a.call_id")
+        .onRef("r.application_id", "=", "a.id"),
+    )
+    .leftJoin("app_user as u", (j) =>
+      j
+        .on("a.applicant_user_id", "is", null)
+        .onRef("u.fiscal_code", "=", "a.applicant_fiscal_code")
+        .on("u.active", "=", true),
+    )
+    .select([
+      "a.applicant_user_id",
+      "a.on_behalf_user_id",
+      "u.id as citizen_id",
+      "a.protocol_number",
+      "a.receipt_code",
+      "r.rank",
+      "r.outcome",
+    ])
+    .where("a.ambito_id", "=", ambitoId)
+    .where("a.call_id", "=", call.id)
+    .where((eb) => eb.or([eb("r.rank", "is not", null), eb("a.status", "=", "rejected")]))
+    .execute();
+  return rows.flatMap((a) => {
+    const kind =
+      a.outcome === "funded" ? "ranking_funded" : a.outcome === "waiting" ? "ranking_waiting" : "ranking_excluded";
+    const params = {
+      callTitle: call.title,
+      protocolNumber: a.protocol_number ?? "",
+      receiptCode: a.receipt_code ?? "",
+      ...(a.rank !== null ? { rank: a.rank } : {}),
+    };
+    const link = applicationLink(slug, call.code, a.receipt_code);
+    const users = new Set([a.applicant_user_id, a.on_behalf_user_id, a.citizen_id].filter((u) => u !== null));
+    return [...users].map((userId) => ({ userId, ambitoId, kind, params, link }) as NewNotification);
+  });
+}
+
 export async function publishRanking(db: Db, c: Caller, callId: number): Promise<RankingDto> {
-  await callById(db, c.scope.ambitoId, callId);
+  const call = await callById(db, c.scope.ambitoId, callId);
   const any = await db
     .selectFrom("cat_ranking")
     .select("rank")
@@ -95,6 +153,7 @@ export async function publishRanking(db: Db, c: Caller, callId: number): Promise
       entityId: String(callId),
       ip: c.ip,
     });
+    await notifyMany(trx, await rankingNotices(trx, c.scope.ambitoId, c.scope.ambitoSlug, call));
   });
   return rankingOf(db, c.scope.ambitoId, callId, true);
 }

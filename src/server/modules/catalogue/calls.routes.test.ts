@@ -81,6 +81,7 @@ async function draft(s: Session, callCode: string, cf: string, extra: Record<str
       householdFiscalCode: cf,
       facts,
       requestedCents: 150_000,
+      applicantComune: ambito.comuni.rozzano,
       ...extra,
     },
   });
@@ -177,6 +178,34 @@ describe("applying to a call", () => {
       path: "body.facts.isee_cents",
       message: "Requirement not met. ISEE: 26,000.01 € (required: at most 26,000.00 €)",
     });
+  });
+
+  it("requires the applicant's Comune of residence, one of the Ambito's, before submission", async () => {
+    await createRentCall(t, ambito.id, { code: "comune" });
+    const id = await draft(citizen, "comune", CF[0] as string, { applicantComune: undefined });
+    await attach(citizen, id, PDF);
+    const missing = await submit(citizen, id);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toEqual([
+      { path: "body.applicantComune", message: "required: the Comune of residence, among the Ambito's Comuni" },
+    ]);
+    // Milan is a Lombard Comune, but not one of this Ambito's.
+    const elsewhere = await citizen.request({
+      method: "PATCH",
+      url: `${base()}/my/applications/${id}`,
+      payload: { applicantComune: "015146" },
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.fields).toEqual([
+      { path: "body.applicantComune", message: "not a Comune of this Ambito" },
+    ]);
+    const set = await citizen.request({
+      method: "PATCH",
+      url: `${base()}/my/applications/${id}`,
+      payload: { applicantComune: ambito.comuni.opera },
+    });
+    expect(set.json().applicantComune).toBe(ambito.comuni.opera);
+    expect((await submit(citizen, id)).statusCode).toBe(200);
   });
 
   it("refuses an ISEE out of range, a bad codice fiscale, disguised and oversized attachments", async () => {

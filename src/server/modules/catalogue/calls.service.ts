@@ -10,6 +10,7 @@ import {
   callByCode,
   iso,
   loadApplication,
+  notifyApplication,
   sha256,
   tenant,
   toApplicationDto,
@@ -166,9 +167,28 @@ function closedCallError(call: Pick<CallRow, "status" | "opens_at" | "deadline">
   return new AppError("CONFLICT", `Applications are not accepted: ${why}`);
 }
 
+/** The Comuni an applicant of this Ambito may live in (its members; Milan is its own single Comune). */
+async function ambitoComuni(db: Db, ambitoId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom("ambito_comune").select("comune_istat").where("ambito_id", "=", ambitoId).execute();
+  return new Set(rows.map((r) => r.comune_istat));
+}
+
+const COMUNE_REQUIRED = "required: the Comune of residence, among the Ambito's Comuni";
+
+/** An applicant's Comune must be one of the Ambito's: the approval refers the person to it. */
+async function checkComune(db: Db, ambitoId: number, istat: string | undefined): Promise<void> {
+  if (istat === undefined) return;
+  if (!(await ambitoComuni(db, ambitoId)).has(istat)) {
+    throw new AppError("VALIDATION", "The Comune is not one of the Ambito's", [
+      { path: "body.applicantComune", message: "not a Comune of this Ambito" },
+    ]);
+  }
+}
+
 export async function createApplication(db: Db, c: Caller, code: string, b: ApplicationBody): Promise<ApplicationDto> {
   const call = await callByCode(db, c.scope.ambitoId, code);
   if (!acceptsApplications(call)) throw closedCallError(call);
+  await checkComune(db, c.scope.ambitoId, b.applicantComune);
   if (b.requestedCents > call.max_grant_cents) {
     throw new AppError("VALIDATION", "The amount exceeds the call's maximum", [
       { path: "body.requestedCents", message: `at most ${call.max_grant_cents} cents` },
@@ -219,6 +239,7 @@ export async function updateMyApplication(
       { path: "body.householdFiscalCode", message: "fixed after submission" },
     ]);
   }
+  await checkComune(db, c.scope.ambitoId, b.applicantComune);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("cat_application")
@@ -331,6 +352,13 @@ export async function submitApplication(db: Db, c: Caller, id: number) {
   if (problems.length) {
     throw new AppError("VALIDATION", "The application does not meet the call's requirements", problems);
   }
+  // The approval refers the applicant to their Comune's social service (cases/application-referral.ts).
+  const comuni = await ambitoComuni(db, a.ambito_id);
+  if (comuni.size && (!a.applicant_comune_istat || !comuni.has(a.applicant_comune_istat))) {
+    throw new AppError("VALIDATION", "The applicant's Comune of residence is missing", [
+      { path: "body.applicantComune", message: COMUNE_REQUIRED },
+    ]);
+  }
   if (dto.missingDocuments.length) {
     throw new AppError(
       "VALIDATION",
@@ -368,6 +396,12 @@ export async function submitApplication(db: Db, c: Caller, id: number) {
         .where("id", "=", id)
         .execute();
       await auditApp(trx, c, resubmission ? "application.resubmit" : "application.submit", id, { protocol });
+      await notifyApplication(
+        trx,
+        a.ambito_id,
+        { ...a, protocol_number: protocol, receipt_code: receipt },
+        resubmission ? "application_resubmitted" : "application_submitted",
+      );
       return { protocolNumber: protocol, receiptCode: receipt, submittedAt: (a.submitted_at ?? now).toISOString() };
     });
   } catch (e) {

@@ -70,8 +70,8 @@ beforeAll(async () => {
 
 const base = () => `/api/ambiti/${ambito.slug}`;
 
-/** A submitted application of the rent-support call; returns its id. */
-async function submitted(name: string, cf: string, comune?: string) {
+/** A submitted application of the rent-support call (the Comune of residence is required); returns its id. */
+async function submitted(name: string, cf: string, comune: string) {
   const res = await citizen.request({
     method: "POST",
     url: `${base()}/my/applications`,
@@ -82,7 +82,7 @@ async function submitted(name: string, cf: string, comune?: string) {
       householdFiscalCode: cf,
       facts,
       requestedCents: 150_000,
-      ...(comune ? { applicantComune: comune } : {}),
+      applicantComune: comune,
     },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -188,7 +188,8 @@ describe("approved application → Cartella Sociale", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const id = await submitted("Luigi Verdi", "VRDLGU75C12F205G");
+    // The applicant names Rozzano, but the Comune that already follows them (Opera) gets the contact.
+    const id = await submitted("Luigi Verdi", "VRDLGU75C12F205G", ambito.comuni.rozzano);
     const app = (await approve(id)).json();
     expect(app.referralContactId).not.toBeNull();
     const contact = await t.db
@@ -208,7 +209,14 @@ describe("approved application → Cartella Sociale", () => {
   });
 
   it("approves without a referral when the applicant is unknown and gave no Comune, and says why", async () => {
-    const id = await submitted("Anna Bianchi", "BNCNNA90D45F205P");
+    const id = await submitted("Anna Bianchi", "BNCNNA90D45F205P", ambito.comuni.rozzano);
+    // As an application submitted before the Comune was required.
+    await t.db
+      .updateTable("cat_application")
+      .set({ applicant_comune_istat: null })
+      .where("ambito_id", "=", ambito.id)
+      .where("id", "=", id)
+      .execute();
     const app = (await approve(id)).json();
     expect(app).toMatchObject({ status: "approved", referralContactId: null });
     const person = await t.db
