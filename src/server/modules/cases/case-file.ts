@@ -14,6 +14,7 @@ import {
 import { assessmentsOf, listForms } from "./assessments.ts";
 import { attachmentsOf } from "./attachments.ts";
 import { auditCase, requireCase, socialWorkers } from "./case-access.ts";
+import { CLOSURE_REASONS } from "./cases.contracts.ts";
 import { caseDto } from "./cases.service.ts";
 import { notesOf, tasksOf } from "./diary.ts";
 import { interventionsOf, referralsOf, waitingOf } from "./interventions.ts";
@@ -161,5 +162,6 @@ export async function caseOptions(db: Db, ambitoId: number) {
       meansTested: s.means_tested,
     })),
     forms,
+    closureReasons: [...CLOSURE_REASONS],
   };
 }

@@ -439,4 +439,6 @@ export const optionsDto = z.object({
     }),
   ),
   forms: z.array(formDto.pick({ id: true, code: true, version: true, title: true, kind: true })),
+  /** The closure reasons the close form offers (SINBA codes in docs/cases.md). */
+  closureReasons: z.array(z.enum(CLOSURE_REASONS)),
 });

@@ -73,3 +73,15 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 export const formatDate = (iso: string | null, lang: string) =>
   iso ? new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso)) : "—";
+
+/** Days from today to an ISO date (negative when past), in UTC like the server's dates. */
+export const daysUntil = (iso: string) => Math.round((Date.parse(iso) - Date.parse(today())) / 86_400_000);
+
+/** Everything a case-file section needs to write and refresh. */
+export interface SectionProps {
+  file: CaseFile;
+  /** The user may add records (cases:write, not an emergency access, case not closed). */
+  writable: boolean;
+  /** Refetches the case file after a write (or to recover from a conflict). */
+  refresh: () => Promise<unknown>;
+}
