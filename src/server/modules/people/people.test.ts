@@ -96,6 +96,41 @@ describe("person registry scoped by Comune", () => {
     expect(write.statusCode).toBe(403);
   });
 
+  it("finds a person by full codice fiscale (any case, spaces around) or by name prefix, within the Comune", async () => {
+    const rozzano = await socialWorker(ambito.comuni.rozzano);
+    const opera = await socialWorker(ambito.comuni.opera);
+    const code = cf("CRSLCU75M41H623");
+    const mine = await rozzano.s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/people`,
+      payload: { comuneIstat: ambito.comuni.rozzano, fiscalCode: code, familyName: "Cerise", givenName: "Lucia" },
+    });
+    expect(mine.statusCode).toBe(201);
+    const elsewhere = cf("CRSMRC80A01H623");
+    const theirs = await opera.s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/people`,
+      payload: { comuneIstat: ambito.comuni.opera, fiscalCode: elsewhere, familyName: "Cerise", givenName: "Marco" },
+    });
+    expect(theirs.statusCode).toBe(201);
+    const search = async (q: string) => {
+      const res = await rozzano.s.request({
+        method: "GET",
+        url: `/api/ambiti/${ambito.slug}/people?q=${encodeURIComponent(q)}`,
+      });
+      expect(res.statusCode, q).toBe(200);
+      return (res.json().items as { id: string }[]).map((p) => p.id);
+    };
+    expect(await search(code)).toEqual([mine.json().id]);
+    expect(await search(` ${code.toLowerCase()} `)).toEqual([mine.json().id]);
+    expect(await search("ceri")).toEqual([mine.json().id]);
+    expect(await search("cerise luc")).toEqual([mine.json().id]);
+    // Another Comune's person stays out of reach by code too (the lookup route is for emergencies).
+    expect(await search(elsewhere)).toEqual([]);
+    // A code with a wrong check character is no code: it matches nobody.
+    expect(await search(code.slice(0, 15) + (code[15] === "A" ? "B" : "A"))).toEqual([]);
+  });
+
   it("does not let a social worker of another Ambito in at all", async () => {
     const other = await createTestAmbito(t.db);
     const u = await createTestUser(t.db, [

@@ -45,7 +45,7 @@ export async function issueApiToken(db: Db, tenant: Tenant, username: string, da
 }
 
 export type BearerResult =
-  | { ok: true; scope: AccessScope; userId: number; fiscalCode: string | null }
+  | { ok: true; scope: AccessScope; userId: number; fiscalCode: string | null; tokenRef: string }
   | { ok: false; status: 401 | 403; detail: string };
 
 /** Resolves `Authorization: Bearer <token>` to the account's siuss:export scope in the Ambito. */
@@ -57,11 +57,12 @@ export async function authenticateBearer(
 ): Promise<BearerResult> {
   const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header ?? "");
   if (!m) return { ok: false, status: 401, detail: "Missing or malformed bearer token" };
+  const tokenHash = hash(m[1] as string);
   const row = await db
     .selectFrom("session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
     .select(["s.user_id", "s.expires_at", "u.active", "u.fiscal_code"])
-    .where("s.token_hash", "=", hash(m[1] as string))
+    .where("s.token_hash", "=", tokenHash)
     .where("s.auth_method", "=", API_AUTH_METHOD)
     .executeTakeFirst();
   if (!row?.active || row.expires_at.getTime() <= Date.now())
@@ -86,5 +87,6 @@ export async function authenticateBearer(
     });
     return { ok: false, status: 403, detail: "The account does not hold siuss:export in this Ambito" };
   }
-  return { ok: true, scope, userId: row.user_id, fiscalCode: row.fiscal_code };
+  // The hash prefix names the token on the flow register without being usable as one.
+  return { ok: true, scope, userId: row.user_id, fiscalCode: row.fiscal_code, tokenRef: tokenHash.slice(0, 12) };
 }

@@ -124,5 +124,14 @@ describe("SIUSS export of the synthetic demo data", () => {
     const field = (err as AppError).fields?.[0];
     expect(field?.path).toMatch(/^[0-9a-f-]{36}\/[0-9a-f-]{36}@2026\.PrestazioniSociali@DenominazionePrestazione$/);
     expect(field?.message).toContain("minLength");
+    // Nothing written, but the rejected files are on the flow register with their error count.
+    const rejected = await db
+      .selectFrom("siuss_flow")
+      .select(["validation", "validation_errors", "channel", "records"])
+      .where("ambito_id", "=", other.id)
+      .execute();
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const r of rejected) expect(r).toMatchObject({ validation: "invalid", channel: "file" });
+    expect(rejected.every((r) => r.validation_errors > 0 && r.records > 0)).toBe(true);
   });
 });

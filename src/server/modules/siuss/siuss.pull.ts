@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/database.ts";
 import { recordAudit } from "../../platform/audit/audit.service.ts";
+import { digest, type FlowRecord, recordFlowEsito, recordFlows } from "./flows.ts";
 import { beneficiaryOf, benefitsOf, sinbaOf } from "./map.ts";
 import type { FlowKind } from "./records.ts";
 import { enteOf, interventionsChangedSince, minorCasesChangedSince } from "./siuss.repo.ts";
@@ -32,13 +33,29 @@ function flowId(belfiore: string, kind: FlowKind, ref: string, ms: number): stri
 export async function pullFlows(
   db: Db,
   ambitoId: number,
-  q: { sinceMs: number; limit: number; operatorFiscalCode: string; today?: string; actorUserId: number; ip: string },
+  q: {
+    sinceMs: number;
+    limit: number;
+    operatorFiscalCode: string;
+    today?: string;
+    actorUserId: number;
+    /** The token's hash prefix, for the flow register. */
+    apiToken: string | null;
+    ip: string;
+  },
 ): Promise<{ elenco_flussi: FlowEntry[] }> {
   const today = q.today ?? new Date().toISOString().slice(0, 10);
   const ente = await enteOf(db, ambitoId);
   if (!ente || q.limit === 0) return { elenco_flussi: [] };
-  type Candidate = { ms: number; kind: FlowKind; ref: string; build: (b: FlowBuilder) => boolean };
+  type Candidate = {
+    ms: number;
+    kind: FlowKind;
+    ref: string;
+    period: { from: string; to: string } | null;
+    build: (b: FlowBuilder) => boolean;
+  };
   const out: FlowEntry[] = [];
+  const sent: FlowRecord[] = [];
   const outMs: number[] = [];
   let invalid = 0;
   let cursor = q.sinceMs;
@@ -60,6 +77,7 @@ export async function pullFlows(
         ms: Number(r.updated_ms),
         kind: "PS_PSA_SINA",
         ref: r.id,
+        period,
         build: (b) => {
           if (!benefit) return false;
           const { record } = beneficiaryOf([r], [benefit]);
@@ -74,6 +92,7 @@ export async function pullFlows(
         ms: Number(r.updated_ms),
         kind: "SINBA",
         ref: r.case_id,
+        period: null,
         build: (b) => {
           const { record } = sinbaOf(ambitoId, r, today);
           if (!record) return false;
@@ -121,6 +140,15 @@ export async function pullFlows(
         flusso: Buffer.from(x.xml, "utf8").toString("base64"),
       });
       outMs.push(x.c.ms);
+      sent.push({
+        flowId: x.id,
+        kind: x.c.kind,
+        channel: "api",
+        period: x.c.period,
+        records: 1,
+        ...digest(x.xml),
+        valid: true,
+      });
     }
     const i = take.length;
     // Never end a page inside a group of flows sharing one change time (INPS resumes after it).
@@ -130,20 +158,25 @@ export async function pullFlows(
       while (out.length > 1 && outMs.at(-1) === cut) {
         out.pop();
         outMs.pop();
+        sent.pop();
       }
     }
     if (complete || out.length >= q.limit) break;
     cursor = (usable.at(-1) as Candidate).ms;
   }
-  await recordAudit(db, {
-    ambitoId,
-    actorUserId: q.actorUserId,
-    actorKind: "user",
-    action: "siuss.pull",
-    entityType: "siuss_flow",
-    purpose: "trasmissione SIUSS (D.Lgs. 147/2017 art. 24)",
-    ip: q.ip,
-    details: { since: q.sinceMs, flows: out.length, invalid },
+  // Only what is answered goes on the register; flows that failed validation were never sent.
+  await db.transaction().execute(async (trx) => {
+    await recordFlows(trx, ambitoId, { userId: q.actorUserId, actorKind: "user", apiToken: q.apiToken }, sent);
+    await recordAudit(trx, {
+      ambitoId,
+      actorUserId: q.actorUserId,
+      actorKind: "user",
+      action: "siuss.pull",
+      entityType: "siuss_flow",
+      purpose: "trasmissione SIUSS (D.Lgs. 147/2017 art. 24)",
+      ip: q.ip,
+      details: { since: q.sinceMs, flows: out.length, invalid },
+    });
   });
   return { elenco_flussi: out };
 }
@@ -165,6 +198,12 @@ export interface Esito {
 export async function recordEsiti(db: Db, ambitoId: number, esiti: Esito[], actorUserId: number, ip: string) {
   await db.transaction().execute(async (trx) => {
     for (const e of esiti) {
+      const flows = await recordFlowEsito(trx, ambitoId, {
+        flowId: e.id_flusso,
+        esito: e.codice_esito,
+        acquiredAt: e.ts_acquisizione,
+        acquisitionId: e.id_acquisizione_siuss?.slice(0, 64) ?? null,
+      });
       await recordAudit(trx, {
         ambitoId,
         actorUserId,
@@ -179,6 +218,7 @@ export async function recordEsiti(db: Db, ambitoId: number, esiti: Esito[], acto
           codice_esito: e.codice_esito,
           ts_flusso: e.ts_flusso.slice(0, 40),
           id_acquisizione_siuss: e.id_acquisizione_siuss?.slice(0, 64) ?? null,
+          known: flows > 0,
         },
       });
     }

@@ -70,38 +70,47 @@ const INTERVENTION_SELECT = sql`
   ) sina on true`;
 
 /** Adults' interventions overlapping [from, to], ordered by (person, intervention). */
-export async function interventionPage(
-  db: Db,
+export const interventionPageSql = (
   ambitoId: number,
   period: { from: string; to: string },
   after: { personId: string; id: string },
   limit: number,
-): Promise<InterventionRow[]> {
-  const { rows } = await sql<InterventionRow>`${INTERVENTION_SELECT}
+) => sql<InterventionRow>`${INTERVENTION_SELECT}
     where i.ambito_id = ${ambitoId} and i.status <> 'cancelled'
       and i.start_date <= ${period.to}::date and (i.end_date is null or i.end_date >= ${period.from}::date)
       and (p.birth_date is null or p.birth_date <= (${period.to}::date - interval '18 years')::date)
       and (i.person_id, i.id) > (${after.personId}::uuid, ${after.id}::uuid)
     order by i.person_id, i.id
-    limit ${limit}`.execute(db);
-  return rows;
+    limit ${limit}`;
+
+export async function interventionPage(
+  db: Db,
+  ...args: Parameters<typeof interventionPageSql>
+): Promise<InterventionRow[]> {
+  return (await interventionPageSql(...args).execute(db)).rows;
 }
 
+/**
+ * "Changed after sinceMs" at INPS's millisecond precision (a change in the same millisecond was
+ * already sent): updated_at >= sinceMs + 1 ms, a plain range on the (ambito_id, updated_at, id)
+ * indexes, where date_trunc on the column would read every row.
+ */
+const changedAfter = (sinceMs: number) => sql`to_timestamp(${Math.trunc(sinceMs) + 1}::double precision / 1000)`;
+
 /** Adults' interventions changed after `sinceMs` (the pull API), oldest change first. */
-export async function interventionsChangedSince(
-  db: Db,
-  ambitoId: number,
-  sinceMs: number,
-  limit: number,
-  adultOn: string,
-): Promise<InterventionRow[]> {
-  const { rows } = await sql<InterventionRow>`${INTERVENTION_SELECT}
+export const interventionsChangedSql = (ambitoId: number, sinceMs: number, limit: number, adultOn: string) =>
+  sql<InterventionRow>`${INTERVENTION_SELECT}
     where i.ambito_id = ${ambitoId} and i.status <> 'cancelled'
-      and date_trunc('milliseconds', i.updated_at) > to_timestamp(${sinceMs}::double precision / 1000)
+      and i.updated_at >= ${changedAfter(sinceMs)}
       and (p.birth_date is null or p.birth_date <= (${adultOn}::date - interval '18 years')::date)
     order by i.updated_at, i.id
-    limit ${limit}`.execute(db);
-  return rows;
+    limit ${limit}`;
+
+export async function interventionsChangedSince(
+  db: Db,
+  ...args: Parameters<typeof interventionsChangedSql>
+): Promise<InterventionRow[]> {
+  return (await interventionsChangedSql(...args).execute(db)).rows;
 }
 
 export interface MinorCaseRow {
@@ -163,20 +172,19 @@ export async function minorCasePage(
   return rows;
 }
 
-export async function minorCasesChangedSince(
-  db: Db,
-  ambitoId: number,
-  sinceMs: number,
-  limit: number,
-  on: string,
-): Promise<MinorCaseRow[]> {
-  const { rows } = await sql<MinorCaseRow>`${MINOR_SELECT}
+export const minorCasesChangedSql = (ambitoId: number, sinceMs: number, limit: number, on: string) =>
+  sql<MinorCaseRow>`${MINOR_SELECT}
     where sc.ambito_id = ${ambitoId} and sc.siuss_area = 1
       and p.birth_date > (${on}::date - interval '18 years')::date
-      and date_trunc('milliseconds', sc.updated_at) > to_timestamp(${sinceMs}::double precision / 1000)
+      and sc.updated_at >= ${changedAfter(sinceMs)}
     order by sc.updated_at, sc.id
-    limit ${limit}`.execute(db);
-  return rows;
+    limit ${limit}`;
+
+export async function minorCasesChangedSince(
+  db: Db,
+  ...args: Parameters<typeof minorCasesChangedSql>
+): Promise<MinorCaseRow[]> {
+  return (await minorCasesChangedSql(...args).execute(db)).rows;
 }
 
 /** The sending ente: the Ambito's lead Comune (or its first Comune) gives the Belfiore code. */

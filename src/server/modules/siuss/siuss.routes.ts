@@ -8,6 +8,8 @@ import { requirePrincipal, requireScope } from "../../platform/auth/request-cont
 import { AppError } from "../../platform/errors.ts";
 import { findTenant, type Tenant } from "../../platform/tenancy.ts";
 import { casesStats } from "../cases/stats.ts";
+import { flowsQuery, flowsResponse, toFlowDto } from "./flows.contracts.ts";
+import { listFlows } from "./flows.ts";
 import { authenticateBearer } from "./siuss.auth.ts";
 import { pullFlows, recordEsiti } from "./siuss.pull.ts";
 
@@ -128,6 +130,25 @@ export async function siussRoutes(app: FastifyInstance, { db }: AppDeps): Promis
     },
   );
 
+  r.get(
+    "/api/ambiti/:ambito/siuss/flows",
+    {
+      config: { access: { permission: "siuss:export" } },
+      schema: {
+        tags: ["siuss"],
+        summary: "Register of the SIUSS flows produced (export files and pull-API flows): hash, counts, outcome",
+        params: ambitoParams,
+        querystring: flowsQuery,
+        response: { 200: flowsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const scope = requireScope(request.scope);
+      const page = await listFlows(db, scope.ambitoId, request.query);
+      return { total: page.total, items: page.items.map(toFlowDto) };
+    },
+  );
+
   // ---- the pull API INPS calls (api-comuni.yaml) ----
   // Declared public for the session layer: these calls carry no cookie but a bearer token, which
   // authorize() maps to the account's siuss:export scope (401/403 as problem+json, as the yaml says).
@@ -170,6 +191,7 @@ export async function siussRoutes(app: FastifyInstance, { db }: AppDeps): Promis
         limit: parsed.data.limit,
         operatorFiscalCode: ok.auth.fiscalCode,
         actorUserId: ok.auth.userId,
+        apiToken: ok.auth.tokenRef,
         ip: request.ip,
       });
     },

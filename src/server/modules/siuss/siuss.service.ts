@@ -5,6 +5,7 @@ import { fiscalCodeProblem } from "../../../shared/fiscal-code.ts";
 import type { Db } from "../../db/database.ts";
 import { type AuditEntry, recordAudit } from "../../platform/audit/audit.service.ts";
 import { AppError } from "../../platform/errors.ts";
+import { digest, type FlowOrigin, type FlowRecord, recordFlows } from "./flows.ts";
 import { beneficiaryOf, benefitsOf, sinbaOf } from "./map.ts";
 import type { FlowHeader, FlowKind, PsBeneficiary, SinbaRecord } from "./records.ts";
 import { enteOf, type InterventionRow, interventionPage, minorCasePage, ZERO_UUID } from "./siuss.repo.ts";
@@ -135,7 +136,8 @@ async function* sinbaRecords(
 
 /**
  * Validates one file's worth of records with the INPS schema. With skipInvalid, records the
- * validator rejects are left out and the file is rebuilt; otherwise their problems are returned.
+ * validator rejects are left out and the file is rebuilt; otherwise their problems are returned
+ * with the rejected file (its hash goes to the flow register as invalid).
  */
 async function finishFile<T extends { ref: string }>(
   kind: FlowKind,
@@ -144,16 +146,16 @@ async function finishFile<T extends { ref: string }>(
   add: (b: FlowBuilder, r: T) => void,
   skipInvalid: boolean,
   problems: FlowProblem[],
-): Promise<{ xml: string; kept: T[] } | null> {
+): Promise<{ xml: string; kept: T[]; errors: number } | null> {
   let keep = records;
   for (let attempt = 0; attempt < 3; attempt++) {
     const b = new FlowBuilder(kind, head);
     for (const r of keep) add(b, r);
     const xml = b.toString();
     const result = await validateFlow(kind, xml, b);
-    if (result.valid) return keep.length ? { xml, kept: keep } : null;
+    if (result.valid) return keep.length ? { xml, kept: keep, errors: 0 } : null;
     problems.push(...result.problems);
-    if (!skipInvalid) return null;
+    if (!skipInvalid) return { xml, kept: keep, errors: result.problems.length };
     const bad = new Set(result.problems.map((p) => (p.record ?? "").split("/")[0]));
     keep = keep.filter((r) => !bad.has(r.ref));
   }
@@ -179,6 +181,12 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
   const result: ExportResult = { files: [], beneficiaries: 0, benefits: 0, sinba: 0, skippedNoFiscalCode: 0, problems };
   await mkdir(o.outDir, { recursive: true });
   const temps: { temp: string; final: string }[] = [];
+  const flows: FlowRecord[] = [];
+  const period = { from: o.from, to: o.to };
+  const origin: FlowOrigin = {
+    userId: o.actor.userId,
+    actorKind: o.actor.kind === "anonymous" ? "system" : o.actor.kind,
+  };
   let fileNo = 0;
 
   // Validation runs in libxml2 worker threads: up to two files validate while the next is read.
@@ -195,6 +203,12 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
       const head = await flowHeader(db, ambitoId, kind, n, o.operatorFiscalCode, today);
       const done = await finishFile(kind, head, records, add, skip, problems);
       if (!done) return;
+      const flow = { flowId: head.name, kind, channel: "file" as const, period, ...digest(done.xml) };
+      if (done.errors) {
+        flows.push({ ...flow, records: done.kept.length, valid: false, validationErrors: done.errors });
+        return;
+      }
+      flows.push({ ...flow, records: done.kept.length, valid: true });
       const final = join(o.outDir, `${head.name}.xml`);
       const temp = `${final}.partial`;
       temps.push({ temp, final });
@@ -240,6 +254,9 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
     result.skippedNoFiscalCode = stats.skippedNoFiscalCode;
 
     if (problems.length && !skip) {
+      // The files INPS's schema rejected stay on the register (hash, count); nothing is written.
+      const rejected = flows.filter((f) => !f.valid);
+      if (rejected.length) await recordFlows(db, ambitoId, origin, rejected);
       throw new AppError(
         "VALIDATION",
         `The SIUSS export has ${problems.length} invalid record(s); nothing was written.\n${formatProblems(problems)}`,
@@ -252,24 +269,33 @@ export async function exportSiuss(db: Db, ambitoId: number, o: ExportOptions): P
     for (const t of temps) await rm(t.temp, { force: true });
     throw err;
   }
-  await recordAudit(db, {
-    ambitoId,
-    actorUserId: o.actor.userId,
-    actorKind: o.actor.kind,
-    action: "siuss.export",
-    entityType: "siuss_flow",
-    purpose: "trasmissione SIUSS (D.Lgs. 147/2017 art. 24)",
-    ip: o.actor.ip ?? null,
-    details: {
-      from: o.from,
-      to: o.to,
-      files: result.files.length,
-      beneficiaries: result.beneficiaries,
-      benefits: result.benefits,
-      sinba: result.sinba,
-      skipped: result.skippedNoFiscalCode,
-      invalid: problems.length,
-    },
+  const written = new Set(result.files.map((f) => f.name));
+  await db.transaction().execute(async (trx) => {
+    await recordFlows(
+      trx,
+      ambitoId,
+      origin,
+      flows.filter((f) => f.valid && written.has(`${f.flowId}.xml`)).sort((a, b) => a.flowId.localeCompare(b.flowId)),
+    );
+    await recordAudit(trx, {
+      ambitoId,
+      actorUserId: o.actor.userId,
+      actorKind: o.actor.kind,
+      action: "siuss.export",
+      entityType: "siuss_flow",
+      purpose: "trasmissione SIUSS (D.Lgs. 147/2017 art. 24)",
+      ip: o.actor.ip ?? null,
+      details: {
+        from: o.from,
+        to: o.to,
+        files: result.files.length,
+        beneficiaries: result.beneficiaries,
+        benefits: result.benefits,
+        sinba: result.sinba,
+        skipped: result.skippedNoFiscalCode,
+        invalid: problems.length,
+      },
+    });
   });
   return result;
 }
