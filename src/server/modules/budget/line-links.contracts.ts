@@ -29,7 +29,20 @@ export const lineLinkDto = z.object({
   /** The line's forecast times the share. */
   forecastCents: z.number().int(),
 });
-export const lineLinksDto = z.object({ items: z.array(lineLinkDto) });
+export const lineLinksDto = z.object({
+  line: z
+    .object({
+      section: z.string(),
+      description: z.string(),
+      settore: z.string(),
+      programma: z.string().nullable(),
+      forecastCents: z.number().int(),
+      /** Only spending lines (1.B, 2.B) may be linked. */
+      spending: z.boolean(),
+    })
+    .nullable(),
+  items: z.array(lineLinkDto),
+});
 
 export const targetCostDto = z.object({
   targetKind,

@@ -70,9 +70,32 @@ async function linksWhere(db: Db, ambitoId: number, f: { line?: string; kind?: T
   }));
 }
 
-export const lineLinks = async (db: Db, ambitoId: number, line: string) => ({
-  items: await linksWhere(db, ambitoId, { line }),
-});
+/** The links of one line, and the line itself (null when the key names no line of the Ambito). */
+export async function lineLinks(db: Db, ambitoId: number, line: string) {
+  const p = parseLine(line);
+  const row = await db
+    .selectFrom("budget_line")
+    .select(["section", "description", "forecast_cents", "settore", "missione", "programma"])
+    .where("ambito_id", "=", ambitoId)
+    .where("document_id", "=", p.documentId)
+    .where("capitolo", "=", p.capitolo)
+    .where("articolo", "=", p.articolo)
+    .where("sub", "=", p.sub)
+    .executeTakeFirst();
+  return {
+    line: row
+      ? {
+          section: row.section,
+          description: row.description,
+          settore: row.settore,
+          programma: row.missione && row.programma ? `${row.missione}.${row.programma}` : null,
+          forecastCents: Number(row.forecast_cents),
+          spending: SPENDING_SECTIONS.includes(row.section),
+        }
+      : null,
+    items: await linksWhere(db, ambitoId, { line }),
+  };
+}
 
 /** Says that a share of a spending line pays for a service or a plan objective. */
 export async function addLineLink(db: Db, ambitoId: number, b: CreateLineLinkBody, userId: number) {

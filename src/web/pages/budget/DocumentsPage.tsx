@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
+import { canAny } from "../../auth/permissions.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
@@ -21,9 +22,17 @@ export function DocumentsPage() {
         lead={t("budget.documents.lead")}
       />
       <p>
-        <Link className="btn btn-primary" to={`${root}/fondi`}>
+        <Link className="btn btn-primary me-2 mb-2" to={`${root}/fondi`}>
           {t("budget.funds.link")}
         </Link>
+        <Link className="btn btn-outline-primary me-2 mb-2" to={`${root}/costi`}>
+          {t("budget.costs.link")}
+        </Link>
+        {canAny(ambito, ["budget:write"]) ? (
+          <Link className="btn btn-outline-primary mb-2" to={`${root}/importa`}>
+            {t("budget.import.link")}
+          </Link>
+        ) : null}
       </p>
       <h2 className="h4 mt-4">{t("budget.documents.title")}</h2>
       {docs.isPending ? <Loading /> : null}

@@ -9,6 +9,7 @@ import { SelectField } from "../../components/SelectField.tsx";
 import { DocumentLayout } from "./DocumentLayout.tsx";
 import { Downloads } from "./Downloads.tsx";
 import { euro, exportUrl, type Params, type PivotDto, type PivotRow, percent, usePivot } from "./data.ts";
+import { pegToSegment } from "./links.data.ts";
 
 const AXES = ["settore", "titolo", "macroaggregato", "pdc", "missione", "programma", "line"] as const;
 const FILTERS = ["settore", "titolo", "macroaggregato", "pdc", "missione", "programma", "vincolo"] as const;
@@ -149,6 +150,9 @@ function Pivot({ id }: { id: number }) {
             axis={axisLabel(pivot.data.rows)}
             drill={(row) => {
               const axis = pivot.data.rows;
+              // A spending line opens what it pays for (links to services and plan objectives).
+              if (axis === "line" && row.key && ["1.B", "2.B"].includes(row.line?.section ?? ""))
+                return `/a/${ambito.slug}/bilancio/documenti/${id}/righe/${pegToSegment(row.key)}`;
               if (axis === "line" || !row.key) return null;
               const next = new URLSearchParams(search);
               next.set(axis, row.key);
