@@ -144,6 +144,7 @@ export async function editPlan(
       throw new AppError(
         "CONFLICT",
         "The plan was changed by someone else after you opened it: reload it and make your change again",
+        [{ path: "headers.if-match", message: `the plan's current etag is ${etagOf(current.updated_at)}` }],
       );
   };
   conflict(row);

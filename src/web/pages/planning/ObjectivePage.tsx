@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
 import { canAny } from "../../auth/permissions.ts";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
@@ -64,11 +64,25 @@ function Sheet({ plan, o }: { plan: PlanDocument & { id: number }; o: Objective 
     [t("planning.objective.digital"), o.digital ?? "—"],
   ];
   const withTargets = indicators.filter((i) => i.targets.length && i.unit !== "text");
+  const here = `/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(o.code)}`;
   return (
     <>
       <h2 className="h3">
         {o.code} · {o.title}
       </h2>
+      {canWrite ? (
+        <p className="d-flex flex-wrap gap-2">
+          <Link className="btn btn-primary btn-sm" to={`${here}/modifica`}>
+            {t("planning.edit.editObjective")}
+          </Link>
+          <Link className="btn btn-outline-primary btn-sm" to={`${here}/indicatori/nuovo`}>
+            {t("planning.edit.newIndicator")}
+          </Link>
+          <Link className="btn btn-outline-primary btn-sm" to={`${here}/azioni/nuova`}>
+            {t("planning.edit.newAction")}
+          </Link>
+        </p>
+      ) : null}
       <dl className="row">
         {fields.map(([k, v]) => (
           <div key={k} className="col-12 row">
@@ -91,6 +105,7 @@ function Sheet({ plan, o }: { plan: PlanDocument & { id: number }; o: Objective 
                   <th scope="col">{t("planning.action.start")}</th>
                   <th scope="col">{t("planning.action.end")}</th>
                   <th scope="col">{t("planning.action.status")}</th>
+                  {canWrite ? <th scope="col">{t("planning.edit.actions")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -102,6 +117,13 @@ function Sheet({ plan, o }: { plan: PlanDocument & { id: number }; o: Objective 
                     <td>{a.start ?? "—"}</td>
                     <td>{a.end ?? "—"}</td>
                     <td>{t(`planning.actionStatus.${a.status}`)}</td>
+                    {canWrite ? (
+                      <td>
+                        <Link to={`${here}/azioni/${encodeURIComponent(a.code)}/modifica`}>
+                          {t("planning.edit.editItem", { code: a.code })}
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -130,11 +152,18 @@ function Sheet({ plan, o }: { plan: PlanDocument & { id: number }; o: Objective 
                   {t("planning.indicator.value")}
                 </th>
                 <th scope="col">{t("planning.indicator.status")}</th>
+                {canWrite ? <th scope="col">{t("planning.edit.actions")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {indicators.map((i) => (
-                <IndicatorRow key={i.code} i={i} ys={ys} live={live.get(i.code)} />
+                <IndicatorRow
+                  key={i.code}
+                  i={i}
+                  ys={ys}
+                  live={live.get(i.code)}
+                  edit={canWrite ? `${here}/indicatori/${encodeURIComponent(i.code)}/modifica` : undefined}
+                />
               ))}
             </tbody>
           </table>
@@ -157,9 +186,11 @@ function IndicatorRow({
   i,
   ys,
   live,
+  edit,
 }: {
   i: Indicator;
   ys: number[];
+  edit: string | undefined;
   live: { value: number | null; year: number | null; status: import("./data.ts").Status } | undefined;
 }) {
   const { t } = useTranslation();
@@ -181,6 +212,11 @@ function IndicatorRow({
       ))}
       <td className="text-end">{live?.value == null ? "—" : `${live.value} (${live.year})`}</td>
       <td>{live ? <StatusBadge status={live.status} /> : null}</td>
+      {edit ? (
+        <td>
+          <Link to={edit}>{t("planning.edit.editItem", { code: i.code })}</Link>
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -18,7 +18,7 @@ export function PlanFrame({
   children,
 }: {
   view: string;
-  children: (plan: PlanDocument & { id: number }) => ReactNode;
+  children: (plan: PlanDocument & { id: number; etag?: string }) => ReactNode;
 }) {
   const { t } = useTranslation();
   const ambito = useAmbito();

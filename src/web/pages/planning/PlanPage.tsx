@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
+import { canAny } from "../../auth/permissions.ts";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { euro, type PlanDocument } from "./data.ts";
 import { PlanFrame } from "./PlanFrame.tsx";
@@ -18,6 +19,13 @@ function Overview({ plan }: { plan: PlanDocument & { id: number } }) {
   const total = plan.objectives.reduce((s, o) => s + (o.budgetCents ?? 0), 0);
   return (
     <>
+      {canAny(ambito, ["plan:write"]) ? (
+        <p>
+          <Link className="btn btn-primary" to={`/a/${ambito.slug}/programmazione/piani/${plan.id}/nuovo-obiettivo`}>
+            {t("planning.edit.newObjective")}
+          </Link>
+        </p>
+      ) : null}
       <dl className="row">
         <dt className="col-sm-4">{t("planning.plan.objectives")}</dt>
         <dd className="col-sm-8">{plan.objectives.length}</dd>

@@ -56,7 +56,8 @@ export function usePlans(slug: string) {
 export function usePlan(slug: string, id: number) {
   return useQuery({
     queryKey: ["plans", slug, id],
-    queryFn: () => api.get<PlanDocument & { id: number }>(planUrl(slug, id)),
+    // etag: when the plan was last written, sent back by the editors (If-Match) to detect stale edits.
+    queryFn: () => api.get<PlanDocument & { id: number; etag: string }>(planUrl(slug, id)),
   });
 }
 export function useMonitoring(slug: string, id: number, asOf?: string) {
