@@ -6,18 +6,18 @@ import { expectAccessible, logIn, newPage, setUpAppInBrowser, waitForCount, wait
 const app = setUpAppInBrowser();
 const AMBITO = "visconteo-sud-milano";
 // An invented person (not in the demo data): codice fiscale with its real check character.
-const CF = `VRDPLA55E15H623${fiscalCodeCheckChar("VRDPLA55E15H623")}`;
+const cf = (first15: string) => `${first15}${fiscalCodeCheckChar(first15)}`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A person of the worker's Comune with an open case, set up through the API the pages use. */
-async function personWithCase(page: Page): Promise<string> {
+async function personWithCase(page: Page, fiscalCode: string, familyName: string): Promise<string> {
   const url = app.server.url;
   const me = await (await page.request.get(`${url}/api/auth/me`)).json();
   const headers = { "x-csrf-token": me.csrfToken as string };
   const comuneIstat = me.user.roles[0].comuneIstat as string;
   const person = await page.request.post(`${url}/api/ambiti/${AMBITO}/people`, {
     headers,
-    data: { comuneIstat, fiscalCode: CF, familyName: "Verdi", givenName: "Paolo" },
+    data: { comuneIstat, fiscalCode, familyName, givenName: "Paolo" },
   });
   expect(person.status(), await person.text()).toBe(201);
   const opened = await page.request.post(`${url}/api/ambiti/${AMBITO}/cases`, {
@@ -36,10 +36,10 @@ async function personWithCase(page: Page): Promise<string> {
 
 /** The rest of the case workflow in the browser: tasks, reviews, waiting lists, referrals, lifecycle. */
 describe("Cartella: the case workflow in the browser", { timeout: 300_000 }, () => {
-  it("tasks, plan review, waiting list, referral, close and reopen, transfer to another Comune", async () => {
+  it("adds and completes a task, reviews the plan, uses a waiting list and a referral", async () => {
     const page = await newPage(app.browser);
     await logIn(page, app.server.url, "as.rozzano", app.server.demoPassword);
-    const caseUrl = await personWithCase(page);
+    const caseUrl = await personWithCase(page, cf("VRDPLA55E15H623"), "Verdi");
     await page.goto(caseUrl);
     await waitForHeading(page, "Presa in carico di Verdi Paolo");
 
@@ -148,6 +148,15 @@ describe("Cartella: the case workflow in the browser", { timeout: 300_000 }, () 
       .getByRole("button", { name: "Togli dalla lista: Assistenza domiciliare socio-assistenziale (SAD)" })
       .click();
     await entry.getByText("Ritirata").waitFor();
+    await page.context().close();
+  });
+
+  it("closes with a reason and reopens, then transfers to another Comune that takes over", async () => {
+    const page = await newPage(app.browser);
+    await logIn(page, app.server.url, "as.rozzano", app.server.demoPassword);
+    const caseUrl = await personWithCase(page, cf("NRIPLA60A01H623"), "Neri");
+    await page.goto(caseUrl);
+    await waitForHeading(page, "Presa in carico di Neri Paolo");
 
     // Close with a reason from the server's list (none chosen is refused beside the field), then reopen.
     await page.getByRole("button", { name: "Chiudi", exact: true }).click();
@@ -157,6 +166,7 @@ describe("Cartella: the case workflow in the browser", { timeout: 300_000 }, () 
     await page.getByLabel("Motivo della chiusura").selectOption("needs_resolved");
     await page.getByRole("button", { name: "Conferma la chiusura" }).click();
     await page.getByText(/Chiusa — .*, Bisogni risolti/).waitFor();
+    // A closed case takes no new records until reopened.
     expect(await page.getByRole("button", { name: "Nuovo promemoria" }).count()).toBe(0);
     await page.getByRole("button", { name: "Riapri", exact: true }).click();
     await page.getByLabel("Motivo", { exact: true }).fill("La situazione familiare è peggiorata");
@@ -185,7 +195,7 @@ describe("Cartella: the case workflow in the browser", { timeout: 300_000 }, () 
     const opera = await newPage(app.browser);
     await logIn(opera, app.server.url, "as.opera", app.server.demoPassword);
     await opera.goto(caseUrl);
-    await waitForHeading(opera, "Presa in carico di Verdi Paolo");
+    await waitForHeading(opera, "Presa in carico di Neri Paolo");
     await opera.getByText("Assistente sociale Opera (responsabile)").waitFor();
     await opera.locator("summary", { hasText: "Storico degli stati" }).click();
     await opera.getByText("Trasferita da Rozzano a Opera").waitFor();
