@@ -17,6 +17,22 @@ import {
   yearInHeader,
 } from "./imports.data.ts";
 
+/** Values a "Tipo" column usually holds (the server matches them exactly). */
+const SIDE_VALUES: Record<string, "spese" | "entrate"> = {
+  S: "spese",
+  U: "spese",
+  E: "entrate",
+  s: "spese",
+  u: "spese",
+  e: "entrate",
+  Spese: "spese",
+  Uscite: "spese",
+  Entrate: "entrate",
+  SPESE: "spese",
+  USCITE: "spese",
+  ENTRATE: "entrate",
+};
+
 /**
  * Maps the columns of a table's header to the fields of a budget line and saves the mapping under
  * a name. Pre-filled from the usual BDAP names; the year in column names becomes {year}/{year-1}.
@@ -44,9 +60,7 @@ export function MappingForm({ columns, onSaved }: { columns: string[]; onSaved: 
         if (c) columnsOut[f] = generalise ? withYearPlaceholders(c, headerYear) : c;
       }
       const mapping = {
-        side: sideFrom.startsWith("column:")
-          ? { column: sideFrom.slice(7), values: { S: "spese", E: "entrate", U: "spese" } }
-          : sideFrom,
+        side: sideFrom.startsWith("column:") ? { column: sideFrom.slice(7), values: SIDE_VALUES } : sideFrom,
         year: yearFrom.startsWith("column:") ? { column: yearFrom.slice(7) } : Number(fixedYear),
         kind,
         columns: columnsOut,
