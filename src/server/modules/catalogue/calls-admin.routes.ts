@@ -43,20 +43,20 @@ export async function callsAdminRoutes(app: FastifyInstance, { db }: AppDeps) {
     },
     async (request, reply) => reply.code(201).send(await createCall(db, caller(request), request.body)),
   );
-  r.put(
-    `${base}/:id`,
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Edit a call (eligibility and scoring are locked once applications are submitted)",
-        params: callAdminParams,
-        body: callEditBody,
-        response: { 200: callDto, ...errors },
-      },
+  // POST is the same edit for the web client, whose api.ts has no PUT yet (PATCH is the status route).
+  r.route({
+    method: ["PUT", "POST"],
+    url: `${base}/:id`,
+    config,
+    schema: {
+      tags,
+      summary: "Edit a call (eligibility and scoring are locked once applications are submitted)",
+      params: callAdminParams,
+      body: callEditBody,
+      response: { 200: callDto, ...errors },
     },
-    async (request) => updateCall(db, caller(request), request.params.id, request.body),
-  );
+    handler: async (request) => updateCall(db, caller(request), request.params.id, request.body),
+  });
   r.post(
     `${base}/:id/status`,
     {

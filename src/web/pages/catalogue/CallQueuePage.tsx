@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
+import { canAny } from "../../auth/permissions.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
@@ -35,6 +36,17 @@ export function CallQueuePage() {
         <Link className="btn btn-outline-primary btn-sm" to={`${root}/bandi/${id}/graduatoria`}>
           {t("catalogue.calls.ranking")}
         </Link>
+        {canAny(ambito, ["catalogue:approve"]) ? (
+          <>
+            {" "}
+            <Link className="btn btn-outline-primary btn-sm" to={`${root}/bandi/${id}/modifica`}>
+              {t("catalogue.callEditor.editLink")}
+            </Link>{" "}
+            <Link className="btn btn-outline-primary btn-sm" to={`${root}/bandi/nuovo`}>
+              {t("catalogue.callEditor.newLink")}
+            </Link>
+          </>
+        ) : null}
       </p>
       <div className="col-md-4">
         <SelectField id="queue-status" label={t("catalogue.queue.filter")} value={status} onChange={setStatus}>
