@@ -14,6 +14,7 @@ import { HomeRedirect } from "./pages/HomeRedirect.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { notificationsRoutes } from "./pages/notifications/routes.tsx";
 import { CheckPage } from "./pages/observatory/CheckPage.tsx";
 import { PrintPage } from "./pages/observatory/PrintPage.tsx";
 import { ProfilePage as ObservatoryProfilePage } from "./pages/observatory/ProfilePage.tsx";
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
             element: <PlainLayout />,
             children: [
               { path: "/profilo", element: <ProfilePage /> },
+              ...notificationsRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },

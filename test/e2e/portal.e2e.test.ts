@@ -105,6 +105,7 @@ describe("the citizen portal and the back office", { timeout: 150_000 }, () => {
     await citizen.getByLabel("Nome e cognome del richiedente").fill("Cittadino Demo");
     await citizen.getByLabel("Codice fiscale del richiedente").fill(cf);
     await citizen.getByLabel("Importo richiesto (€)").fill("1.200,00");
+    await citizen.getByLabel("Comune di residenza del richiedente").selectOption({ label: "Rozzano" });
     await citizen.getByLabel("ISEE del nucleo (€)").fill("14.500,00");
     await citizen.getByLabel("Residenza in un Comune dell'Ambito").selectOption({ label: "Sì" });
     await citizen.getByLabel("Da quanti mesi risiedi nell'alloggio attuale").fill("18");
@@ -166,6 +167,39 @@ describe("the citizen portal and the back office", { timeout: 150_000 }, () => {
     await officer.getByRole("button", { name: "Pubblica" }).click();
     await officer.getByText(/Pubblicata il/).waitFor();
     await expectAccessible(officer, "ranking back office");
+  });
+
+  it("the citizen sees the bell count and the notifications of the decision, and marks them read", async () => {
+    await citizen.goto(`${app.server.url}/bandi/${AMBITO}`);
+    await waitForHeading(citizen, "Bandi e avvisi");
+    const bell = citizen.getByTestId("notification-bell");
+    // Submitted, approved, ranking published: at least three unread (a kept database may hold more).
+    await citizen.getByTestId("notification-count").waitFor();
+    const label = (await bell.getAttribute("aria-label")) ?? "";
+    expect(Number(/Notifiche: (\d+) da leggere/.exec(label)?.[1])).toBeGreaterThanOrEqual(3);
+    expect(
+      Number((await citizen.getByTestId("notification-count").textContent())?.replace("+", "")),
+    ).toBeGreaterThanOrEqual(3);
+    await bell.click();
+    await waitForHeading(citizen, "Notifiche");
+    const mine = citizen.getByTestId("notification").filter({ hasText: protocol });
+    await mine.first().waitFor();
+    expect(await mine.filter({ hasText: "è stata ammessa" }).count()).toBe(1);
+    expect(await mine.filter({ hasText: "è finanziata" }).count()).toBe(1);
+    expect(await mine.filter({ hasText: receiptCode }).count()).toBe(1);
+    // Names and the officer's words never appear in a notification.
+    expect((await citizen.getByTestId("notification-list").textContent()) ?? "").not.toContain("Cittadino Demo");
+    await expectAccessible(citizen, "notifications");
+    await citizen.getByRole("button", { name: "Segna tutte come lette" }).click();
+    await waitForText(citizen, "unread-summary", /Nessuna notifica da leggere/);
+    await citizen.getByRole("link", { name: "Notifiche: nessuna da leggere" }).waitFor();
+    await expectAccessible(citizen, "notifications, all read");
+    await mine
+      .filter({ hasText: "è stata ammessa" })
+      .getByRole("link", { name: /Vedi la domanda/ })
+      .click();
+    await waitForHeading(citizen, "Stato della domanda");
+    await waitForText(citizen, "status-state", /Ammessa/);
   });
 
   it("the citizen sees the outcome by receipt code, and the public ranking shows pseudonyms only", async () => {

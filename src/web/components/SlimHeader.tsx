@@ -4,9 +4,10 @@ import { Link } from "react-router";
 import { MeContext } from "../auth/useMe.ts";
 import { AmbitoSwitch } from "./AmbitoSwitch.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { NotificationBell } from "./NotificationBell.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
-/** Slim header: the ente, the language menu and the user menu (or the login link). */
+/** Slim header: the ente, the language menu, the notifications and the user menu (or the login link). */
 export function SlimHeader() {
   const { t } = useTranslation();
   const me = useContext(MeContext);
@@ -20,7 +21,10 @@ export function SlimHeader() {
               <div className="it-header-slim-right-zone">
                 <LanguageSwitch />
                 {me ? (
-                  <UserMenu />
+                  <>
+                    <NotificationBell />
+                    <UserMenu />
+                  </>
                 ) : (
                   <div className="it-access-top-wrapper">
                     <Link className="btn btn-primary btn-sm" to="/login">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ApplicationSummaryDto } from "../../../server/modules/catalogue/catalogue.contracts.ts";
@@ -8,11 +8,10 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
-import { TextField } from "../../components/TextField.tsx";
+import { ComuneSelect } from "./ComuneSelect.tsx";
 import { type ApplicationDto, type CallDto, useCall } from "./data.ts";
 import { EvaluationView } from "./EvaluationView.tsx";
-import { FactsForm, factsOfRules, type RawFacts, toFacts } from "./FactsForm.tsx";
-import { euro, parseEuroCents } from "./format.ts";
+import { NewApplicationForm } from "./NewApplicationForm.tsx";
 import { useOptionalMe } from "./PortalLayout.tsx";
 
 const readBase64 = (file: File) =>
@@ -71,7 +70,7 @@ export function ApplyPage() {
       {header}
       {done && !open ? <Receipt summary={done} /> : null}
       {open ? <Draft id={open.id} call={call.data} base={base} /> : null}
-      {!open && !done ? <NewApplication call={call.data} base={base} /> : null}
+      {!open && !done ? <NewApplicationForm call={call.data} base={base} /> : null}
     </>
   );
 }
@@ -92,101 +91,6 @@ function Receipt({ summary }: { summary: ApplicationSummaryDto }) {
         <Link to={`/stato-domanda?codice=${summary.receiptCode}`}>{t("portal.nav.status")}</Link>
       </p>
     </div>
-  );
-}
-
-function NewApplication({ call, base }: { call: CallDto; base: string }) {
-  const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const [name, setName] = useState("");
-  const [cf, setCf] = useState("");
-  const [householdCf, setHouseholdCf] = useState("");
-  const [amount, setAmount] = useState("");
-  const [raw, setRaw] = useState<RawFacts>({});
-  const [factErrors, setFactErrors] = useState<ReturnType<typeof toFacts>["errors"]>({});
-  const create = useMutation({
-    mutationFn: (body: object) => api.post<ApplicationDto>(base, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["portal", "mine"] }),
-  });
-  const fields = create.error instanceof ApiError ? create.error.fieldMap() : {};
-  const amountCents = parseEuroCents(amount);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const { facts, errors } = toFacts(raw);
-    setFactErrors(errors);
-    if (Object.keys(errors).length || amountCents === null) return;
-    create.mutate({
-      callCode: call.code,
-      applicantName: name,
-      applicantFiscalCode: cf,
-      householdFiscalCode: householdCf || cf,
-      facts,
-      requestedCents: amountCents,
-    });
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <p>{t("portal.apply.lead", { max: euro(call.maxGrantCents, i18n.language) })}</p>
-      <div className="row">
-        <div className="col-md-6">
-          <TextField
-            id="applicant-name"
-            label={t("portal.apply.name")}
-            value={name}
-            onChange={setName}
-            error={fields.applicantName}
-            autoComplete="name"
-            required
-          />
-        </div>
-        <div className="col-md-6">
-          <TextField
-            id="applicant-cf"
-            label={t("portal.apply.fiscalCode")}
-            value={cf}
-            onChange={setCf}
-            error={fields.applicantFiscalCode}
-            autoComplete="off"
-            required
-          />
-        </div>
-        <div className="col-md-6">
-          <TextField
-            id="household-cf"
-            label={t("portal.apply.householdFiscalCode")}
-            hint={t("portal.apply.householdHint")}
-            value={householdCf}
-            onChange={setHouseholdCf}
-            error={fields.householdFiscalCode}
-            autoComplete="off"
-          />
-        </div>
-        <div className="col-md-6">
-          <TextField
-            id="amount"
-            label={t("portal.apply.amount")}
-            hint={t("portal.apply.amountHint", { max: euro(call.maxGrantCents, i18n.language) })}
-            value={amount}
-            onChange={setAmount}
-            error={amount && amountCents === null ? t("portal.facts.errors.amount") : fields.requestedCents}
-            inputMode="decimal"
-            required
-          />
-        </div>
-      </div>
-      <h2 className="h5">{t("portal.apply.situation")}</h2>
-      <FactsForm
-        fields={factsOfRules([call.eligibility, call.scoring])}
-        value={raw}
-        onChange={setRaw}
-        errors={factErrors}
-        idPrefix="apply"
-      />
-      {create.isError ? <ErrorAlert error={create.error} /> : null}
-      <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-        {t("portal.apply.saveDraft")}
-      </button>
-    </form>
   );
 }
 
@@ -229,6 +133,7 @@ function Draft({ id, call, base }: { id: number; call: CallDto; base: string }) 
       ) : (
         <p>{t("portal.apply.draftSaved")}</p>
       )}
+      {a.applicantComune ? null : <ComuneFix ambito={call.ambito} url={`${base}/${id}`} />}
       <h2 className="h5">{t("portal.apply.check")}</h2>
       <EvaluationView evaluation={a.evaluation} />
       <h2 className="h5">{t("portal.apply.documents")}</h2>
@@ -300,5 +205,33 @@ function Draft({ id, call, base }: { id: number; call: CallDto; base: string }) 
         {a.status === "needs_documents" ? t("portal.apply.resubmit") : t("portal.apply.submit")}
       </button>
     </>
+  );
+}
+
+/** A draft saved before the Comune of residence was asked: it must be given before submission. */
+function ComuneFix({ ambito, url }: { ambito: string; url: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [comune, setComune] = useState("");
+  const save = useMutation({
+    mutationFn: () => api.patch<ApplicationDto>(url, { applicantComune: comune }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["portal"] }),
+  });
+  const error = save.error instanceof ApiError ? save.error.fieldMap().applicantComune : undefined;
+  return (
+    <form
+      className="mb-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (comune) save.mutate();
+      }}
+    >
+      <p>{t("portal.apply.comuneNeeded")}</p>
+      <ComuneSelect id="draft-comune" ambito={ambito} value={comune} onChange={setComune} error={error} />
+      <button type="submit" className="btn btn-outline-primary" disabled={!comune || save.isPending}>
+        {t("portal.apply.comuneSave")}
+      </button>
+    </form>
   );
 }
