@@ -145,7 +145,10 @@ export const applicationBody = z.object({
   applicantFiscalCode: fiscalCode,
   /** The ISEE declarant: identifies the household, so one application per household and call. */
   householdFiscalCode: fiscalCode,
-  /** Comune of residence (ISTAT): with it an approval can open the person's file in the Cartella. */
+  /**
+   * Comune of residence (ISTAT), one of the Ambito's: optional in a draft, required on submission,
+   * because an approval refers the person to that Comune's social service (Cartella).
+   */
   applicantComune: istatCode.optional(),
   facts: factsSchema,
   requestedCents: z.number().int().min(1).max(100_000_000),
