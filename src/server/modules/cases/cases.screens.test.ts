@@ -87,6 +87,13 @@ describe("follow-ups behind the case-file screens", () => {
       payload: { toService: "Centro psico-sociale", referredOn: today() },
     });
     const id = sent.json()[0].id as string;
+    const unknownOrg = await w.s.request({
+      method: "POST",
+      url: api(`/cases/${caseId}/referrals`),
+      payload: { toService: "Cooperativa", toOrgId: 999_999, referredOn: today() },
+    });
+    expect(unknownOrg.statusCode).toBe(400);
+    expect(unknownOrg.json().error.fields[0].path).toBe("body.toOrgId");
     expect(sent.json()[0].status).toBe("sent");
     const foreign = await other.s.request({
       method: "PATCH",

@@ -258,6 +258,19 @@ export async function referralsOf(db: Db, ambitoId: number, caseId: string) {
 
 export async function addReferral(db: Db, c: Caller, caseId: string, input: z.infer<typeof referralBody>) {
   const ctx = await requireCase(db, c, caseId, "referral.create", "write");
+  const org = input.toOrgId
+    ? await db
+        .selectFrom("organisation")
+        .select("id")
+        .where("ambito_id", "=", c.scope.ambitoId)
+        .where("id", "=", input.toOrgId)
+        .executeTakeFirst()
+    : true;
+  if (!org) {
+    throw new AppError("VALIDATION", "Unknown organisation", [
+      { path: "body.toOrgId", message: "not an organisation of this Ambito" },
+    ]);
+  }
   await db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("referral")

@@ -5,7 +5,7 @@ import { type CaseFile, formatDate } from "./data.ts";
 
 const CLOSURE_REASON = /^[a-z_]+$/;
 
-/** Status changes (opening, suspension, closure, reopening) and transfers between Comuni, oldest first. */
+/** Status changes (opening, suspension, closure, reopening) and transfers between Comuni, in time order. */
 export function StatusHistory({ file }: { file: CaseFile }) {
   const { t, i18n } = useTranslation();
   const ambito = useAmbito();
@@ -17,6 +17,22 @@ export function StatusHistory({ file }: { file: CaseFile }) {
     reason && to === "closed" && CLOSURE_REASON.test(reason)
       ? t(`cases.closure.${reason}`, { defaultValue: reason })
       : (reason ?? "—");
+  const rows = [
+    ...file.case.history.map((h, i) => ({
+      key: `s${i}`,
+      at: h.at,
+      change: `${h.fromStatus ? `${t(`cases.status.${h.fromStatus}`)} → ` : ""}${t(`cases.status.${h.toStatus}`)}`,
+      reason: reasonText(h.toStatus, h.reason),
+      by: h.byName ?? "—",
+    })),
+    ...file.case.transfers.map((x, i) => ({
+      key: `t${i}`,
+      at: x.at,
+      change: t("cases.lifecycle.transferred", { from: comune(x.fromComuneIstat), to: comune(x.toComuneIstat) }),
+      reason: x.reason,
+      by: "—",
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <details className="mt-3">
       <summary>{t("cases.lifecycle.history")}</summary>
@@ -32,25 +48,12 @@ export function StatusHistory({ file }: { file: CaseFile }) {
             </tr>
           </thead>
           <tbody>
-            {file.case.history.map((h) => (
-              <tr key={`${h.at}-${h.toStatus}`}>
-                <td>{formatDate(h.at, lang)}</td>
-                <th scope="row">
-                  {h.fromStatus ? `${t(`cases.status.${h.fromStatus}`)} → ` : ""}
-                  {t(`cases.status.${h.toStatus}`)}
-                </th>
-                <td className="text-break">{reasonText(h.toStatus, h.reason)}</td>
-                <td>{h.byName ?? "—"}</td>
-              </tr>
-            ))}
-            {file.case.transfers.map((x) => (
-              <tr key={`${x.at}-transfer`}>
-                <td>{formatDate(x.at, lang)}</td>
-                <th scope="row">
-                  {t("cases.lifecycle.transferred", { from: comune(x.fromComuneIstat), to: comune(x.toComuneIstat) })}
-                </th>
-                <td className="text-break">{x.reason}</td>
-                <td>—</td>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td>{formatDate(r.at, lang)}</td>
+                <th scope="row">{r.change}</th>
+                <td className="text-break">{r.reason}</td>
+                <td>{r.by}</td>
               </tr>
             ))}
           </tbody>
