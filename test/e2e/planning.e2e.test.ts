@@ -193,6 +193,163 @@ describe("Programmazione", { timeout: 120_000 }, () => {
     });
   });
 
+  describe("as the Ufficio di Piano editing the 2025-2027 plan", () => {
+    let page: Page;
+    let planPath = "";
+    const field = (id: string) => page.locator(`#${id}`);
+    const errorOf = (id: string) => page.locator(`#${id}-error`);
+    const save = () => page.getByRole("button", { name: "Salva", exact: true }).click();
+    const sheetPath = () => `${planPath}/obiettivi/7.1.6/`;
+
+    beforeAll(async () => {
+      page = await newPage(app.browser);
+      await logIn(page, app.server.url, "udp.visconteo", app.server.demoPassword);
+      await nav(page).getByRole("link", { name: "Programmazione" }).click();
+      await page.getByRole("link", { name: "Piano Sociale di Zona 2025-2027" }).click();
+      await waitForHeading(page, "Piano Sociale di Zona 2025-2027");
+      planPath = new URL(page.url()).pathname;
+    }, 120_000);
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it("creates an objective from the regional sheet, with field errors next to their fields", async () => {
+      await page.getByRole("link", { name: "Nuovo obiettivo" }).click();
+      await page.getByRole("heading", { name: "Nuovo obiettivo", level: 2 }).waitFor();
+      await page.getByRole("note").getByText("Il piano è in bozza").waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, "new objective editor");
+      await save();
+      await errorOf("objective-code").waitFor();
+      await field("objective-code").fill("7.1.6");
+      await save();
+      // The server refuses the empty title; the message sits under the title's input.
+      await errorOf("objective-title").waitFor();
+      expect(await field("objective-title").getAttribute("aria-invalid")).toBe("true");
+      await field("objective-title").fill("Sportello sociale digitale");
+      await field("objective-macroArea").selectOption("7");
+      await field("objective-kind").selectOption({ label: "innovativo" });
+      await field("objective-need").fill("Accesso ai servizi senza spostarsi");
+      await field("objective-budget").fill("50.000,00");
+      await field("objective-fundingSource").fill("FNPS 2025");
+      await field("objective-coProgrammed").selectOption({ label: "Sì" });
+      await save();
+      await page.getByRole("heading", { name: "7.1.6 · Sportello sociale digitale" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(sheetPath());
+      const budget = page.locator("dt", { hasText: /^Risorse economiche$/ }).locator("xpath=following-sibling::dd[1]");
+      expect(((await budget.textContent()) ?? "").replace(/\s/g, " ")).toBe("50.000,00 €");
+      const coProgrammed = page
+        .locator("dt", { hasText: "Formalmente co-programmato con il Terzo Settore" })
+        .locator("xpath=following-sibling::dd[1]");
+      expect(await coProgrammed.textContent()).toBe("Sì");
+    });
+
+    it("adds an indicator with its 2025-2027 targets, refusing a percentage above 100 next to its year", async () => {
+      await page.getByRole("link", { name: "Nuovo indicatore" }).click();
+      await page.getByRole("heading", { name: /^Nuovo indicatore per l'obiettivo 7\.1\.6/ }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, "new indicator editor");
+      await field("indicator-code").fill("F.OUT.1");
+      await field("indicator-label").fill("Accessi allo sportello digitale");
+      await field("indicator-unit").selectOption({ label: "%" });
+      await field("indicator-baseline").fill("0");
+      await field("indicator-target-2025").fill("100");
+      await field("indicator-target-2026").fill("200");
+      await field("indicator-target-2027").fill("300");
+      await save();
+      expect(await errorOf("indicator-target-2026").textContent()).toBe("a percentage must be between 0 and 100");
+      expect(await errorOf("indicator-target-2025").count()).toBe(0);
+      await field("indicator-unit").selectOption({ label: "numero" });
+      await save();
+      const table = page.getByTestId("indicator-table");
+      await waitForCount(table.locator("tbody tr"), 1);
+      const cells = (await table.locator("tbody tr").first().locator("td").allInnerTexts()).map((c) => c.trim());
+      expect(cells.slice(0, 7)).toEqual([
+        "F.OUT.1",
+        "Output",
+        "Accessi allo sportello digitale",
+        "numero",
+        "100",
+        "200",
+        "300",
+      ]);
+    });
+
+    it("adds an action with owner, schedule and status", async () => {
+      await page.getByRole("link", { name: "Nuova azione" }).click();
+      await field("action-code").waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, "new action editor");
+      await field("action-code").fill("7.1.6.a");
+      await field("action-title").fill("Apertura dello sportello");
+      await field("action-owner").fill("Ufficio di Piano");
+      await field("action-start").fill("2025-03-01");
+      await field("action-end").fill("2027-12-31");
+      await field("action-status").selectOption({ label: "In corso" });
+      await save();
+      const row = page.getByRole("row").filter({ hasText: "7.1.6.a" });
+      await row.waitFor();
+      expect((await row.locator("td").allInnerTexts()).slice(0, 6)).toEqual([
+        "7.1.6.a",
+        "Apertura dello sportello",
+        "Ufficio di Piano",
+        "2025-03-01",
+        "2027-12-31",
+        "In corso",
+      ]);
+    });
+
+    it("edits the objective and a target, and refuses an edit made over someone else's", async () => {
+      await page.getByRole("link", { name: "Modifica obiettivo" }).click();
+      await page.getByRole("heading", { name: "Modifica obiettivo 7.1.6", level: 2 }).waitFor();
+      expect(await field("objective-title").inputValue()).toBe("Sportello sociale digitale");
+      expect(await field("objective-budget").inputValue()).toBe("50000,00");
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, "objective editor");
+      await field("objective-title").fill("Sportello sociale digitale e di prossimità");
+      await save();
+      await page.getByRole("heading", { name: "7.1.6 · Sportello sociale digitale e di prossimità" }).waitFor();
+
+      await page.getByRole("link", { name: "Modifica F.OUT.1" }).click();
+      await field("indicator-target-2026").waitFor();
+      expect(await field("indicator-target-2026").inputValue()).toBe("200");
+      // A colleague saves the plan while this editor is open.
+      const request = page.context().request;
+      const { csrfToken } = await (await request.get(`${app.server.url}/api/auth/me`)).json();
+      const api = `${app.server.url}/api/ambiti/visconteo-sud-milano/plans/${planPath.split("/").at(-1)}`;
+      const colleague = await request.put(`${api}/actions/7.1.6.a`, {
+        headers: { "x-csrf-token": csrfToken },
+        data: {
+          objective: "7.1.6",
+          title: "Apertura dello sportello",
+          owner: "Servizi sociali",
+          status: "in_progress",
+        },
+      });
+      expect(colleague.status()).toBe(200);
+      await field("indicator-target-2026").fill("250");
+      await save();
+      await page.getByRole("alert").getByText("Qualcun altro ha modificato il piano").waitFor();
+      await page.getByRole("button", { name: "Ricarica la pagina" }).click();
+      await field("indicator-target-2026").waitFor();
+      await field("indicator-target-2026").fill("250");
+      await save();
+      const table = page.getByTestId("indicator-table");
+      await waitForCount(table.locator("tbody tr"), 1);
+      const cells = (await table.locator("tbody tr").first().locator("td").allInnerTexts()).map((c) => c.trim());
+      expect(cells.slice(4, 7)).toEqual(["100", "250", "300"]);
+    });
+
+    it("shows the new objective in monitoring", async () => {
+      await page.goto(`${app.server.url}${planPath}`);
+      await openTab(page, "Monitoraggio");
+      const table = page.getByTestId("monitoring-table");
+      await waitForCount(table.locator("tbody tr"), PLAN.objectives.length + 1);
+      const row = table.locator("tbody tr").filter({ hasText: "Sportello sociale digitale e di prossimità" });
+      expect((await row.locator("td").first().textContent())?.trim()).toBe("7.1.6");
+    });
+  });
+
   describe("as a mayor of the Assemblea dei Sindaci", () => {
     it("sees the monitoring dashboard read-only", async () => {
       const page = await newPage(app.browser);
@@ -206,8 +363,14 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       await page.getByRole("link", { name: /Percorsi di autonomia/ }).click();
       await page.getByTestId("indicator-table").waitFor();
       expect(await page.getByRole("button", { name: "Salva la rilevazione" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "Modifica obiettivo" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "Nuovo indicatore" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: /^Modifica / }).count()).toBe(0);
       await page.waitForLoadState("networkidle");
       await expectAccessible(page, "objective sheet for a mayor");
+      await openTab(page, "Obiettivi");
+      await page.getByRole("heading", { name: "7 · Obiettivi trasversali innovativi (sezione 7.1)" }).waitFor();
+      expect(await page.getByRole("link", { name: "Nuovo obiettivo" }).count()).toBe(0);
       await page.context().close();
     });
   });

@@ -132,7 +132,9 @@ describe("editing item by item (the editor pages)", () => {
     expect(etag).not.toBe(opened);
     const stale = await put("/objectives/7.9", { macroArea: "7", level: "general", title: "x" }, opened);
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.fields).toEqual([{ path: "headers.if-match", message: `the plan's current etag is ${etag}` }]);
+    expect(stale.json().error.fields).toEqual([
+      { path: "headers.if-match", message: `the plan's current etag is ${etag}` },
+    ]);
     const badTargets = await put("/indicators/SD.1", {
       objective: "7.9",
       type: "output",
