@@ -37,6 +37,15 @@ describe("the call editor", { timeout: 150_000 }, () => {
     await waitForHeading(officer, "Offerta e accesso");
     await officer.getByRole("link", { name: /Misura Unica: sostegno al pagamento del canone/ }).click();
     await waitForHeading(officer, /Istruttoria/);
+    // A seeded call opens in the editor with its rules as rows ("all of" conditions included).
+    await officer.getByRole("link", { name: "Modifica bando" }).click();
+    await waitForHeading(officer, /^Modifica: Avviso pubblico Misura Unica/);
+    const rules = officer.getByTestId("rules");
+    expect(await rules.getByLabel("Valore", { exact: true }).nth(2).inputValue()).toBe("26000");
+    const contract = rules.locator(".card").filter({ hasText: "Requisito 4" });
+    expect(await contract.getByLabel("Dato", { exact: true }).count()).toBe(2);
+    await expectAccessible(officer, "editor of a seeded call");
+    await officer.goBack();
     await officer.getByRole("link", { name: "Nuovo bando" }).click();
     await waitForHeading(officer, "Nuovo bando");
 

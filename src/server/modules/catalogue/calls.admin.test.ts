@@ -258,7 +258,12 @@ describe("call editor: who may, and when rules are locked", () => {
     expect(locked.statusCode).toBe(409);
     expect(fieldPaths(locked.body)).toEqual(["body.eligibility", "body.scoring"]);
     expect(locked.json().error.message).toContain("ranked under the published rules");
-    const fine = await edit(officer, c.id, { ...looser, title: "Titolo corretto", budgetCents: 9_000_000 });
+    // The web client sends the same edit as POST.
+    const fine = await officer.request({
+      method: "POST",
+      url: `${base()}/${c.id}`,
+      payload: { ...looser, title: "Titolo corretto", budgetCents: 9_000_000 },
+    });
     expect(fine.statusCode, fine.body).toBe(200);
     expect(fine.json().eligibility[0].test.value).toBe(2_500_000);
   });
