@@ -131,6 +131,45 @@ describe("person registry scoped by Comune", () => {
     expect(await search(code.slice(0, 15) + (code[15] === "A" ? "B" : "A"))).toEqual([]);
   });
 
+  it("lets a worker find, by name or code, another Comune's person whose case team they are on", async () => {
+    const rozzano = await socialWorker(ambito.comuni.rozzano);
+    const opera = await socialWorker(ambito.comuni.opera);
+    const code = cf("VLTGNN50A01H623");
+    const created = await opera.s.request({
+      method: "POST",
+      url: `/api/ambiti/${ambito.slug}/people`,
+      payload: { comuneIstat: ambito.comuni.opera, fiscalCode: code, familyName: "Valtorta", givenName: "Gianni" },
+    });
+    const personId = created.json().id as string;
+    const search = async (q: string) =>
+      (
+        (await rozzano.s.request({ method: "GET", url: `/api/ambiti/${ambito.slug}/people?q=${q}` })).json().items as {
+          id: string;
+        }[]
+      ).map((p) => p.id);
+    expect(await search("valtorta")).toEqual([]);
+    const kase = await t.db
+      .insertInto("social_case")
+      .values({
+        ambito_id: ambito.id,
+        person_id: personId,
+        comune_istat: ambito.comuni.opera,
+        responsible_user_id: opera.id,
+        user_area: "anziani",
+        siuss_area: 2,
+        level: "voluntary",
+        opened_on: "2026-01-10",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("case_team_member")
+      .values({ ambito_id: ambito.id, case_id: kase.id, user_id: rozzano.id, role: "member" })
+      .execute();
+    expect(await search("valtorta")).toEqual([personId]);
+    expect(await search(code)).toEqual([personId]);
+  });
+
   it("does not let a social worker of another Ambito in at all", async () => {
     const other = await createTestAmbito(t.db);
     const u = await createTestUser(t.db, [
