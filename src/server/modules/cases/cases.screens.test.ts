@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, auditFor, personWithCase, setUpCases, today, worker } from "./cases.fixtures.ts";
+import { ambito, api, auditFor, personWithCase, setUpCases, today, worker } from "./cases.fixtures.ts";
 
 beforeAll(setUpCases);
 
@@ -149,5 +149,29 @@ describe("follow-ups behind the case-file screens", () => {
       payload: { version: 1, status: "active", goals: [{ id: "g1", text: "Uscire di casa", actions: [] }] },
     });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it("a transfer hands the former responsible's open reminders to the receiving worker", async () => {
+    const w = await worker("rozzano");
+    const receiver = await worker("opera");
+    const { caseId } = await personWithCase(w);
+    const task = await w.s.request({
+      method: "POST",
+      url: api(`/cases/${caseId}/tasks`),
+      payload: { kind: "follow_up", title: "Sentire il medico di base", dueOn: inDays(3) },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const moved = await w.s.request({
+      method: "POST",
+      url: api(`/cases/${caseId}/transfer`),
+      payload: { toComuneIstat: ambito.comuni.opera, toUserId: receiver.id, reason: "cambio di residenza" },
+    });
+    expect(moved.statusCode, moved.body).toBe(204);
+    const mine = await w.s.request({ method: "GET", url: api("/tasks") });
+    expect(mine.json().items.map((x: { id: string }) => x.id)).not.toContain(task.json().id);
+    const theirs = await receiver.s.request({ method: "GET", url: api("/tasks") });
+    expect(theirs.json().items.map((x: { id: string }) => x.id)).toContain(task.json().id);
+    const done = await receiver.s.request({ method: "POST", url: api(`/tasks/${task.json().id}/done`) });
+    expect(done.statusCode).toBe(204);
   });
 });

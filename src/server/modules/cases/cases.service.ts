@@ -220,6 +220,15 @@ export async function transferCase(db: Db, c: Caller, caseId: string, input: z.i
       .insertInto("case_team_member")
       .values({ ambito_id: a, case_id: caseId, user_id: input.toUserId, role: "responsible" })
       .execute();
+    // The former responsible's open reminders follow the case: they could no longer open it.
+    await trx
+      .updateTable("task")
+      .set({ assigned_to: input.toUserId })
+      .where("ambito_id", "=", a)
+      .where("case_id", "=", caseId)
+      .where("status", "=", "open")
+      .where("assigned_to", "=", ctx.responsibleUserId)
+      .execute();
     await trx
       .updateTable("person")
       .set({ comune_istat: input.toComuneIstat, updated_at: sql`now()` })
