@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { login, type Session, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
@@ -96,6 +97,19 @@ describe("budget imports over HTTP", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().columns).toHaveLength(19);
     expect(res.json().columns).toContain("Centro di responsabilità");
+  });
+
+  it("checks an XLSX upload (first sheet, numbers as cells) like the CSV", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Spese");
+    for (const [i, l] of TABLE.toString("latin1").trim().split("\r\n").entries())
+      ws.addRow(l.split(";").map((c, j) => (i > 0 && j >= 16 ? Number(c.replace(",", ".")) : c)));
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const header = await upload("imports/header", "spese.xlsx", xlsx);
+    expect(header.json().columns[0]).toBe("Esercizio");
+    const res = await upload("imports/table", "spese.xlsx", xlsx, { mapping: "bdap-spese", dryRun: "true" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().sections["1.B"].totalsCents.forecast).toBe(735281000);
   });
 
   it("refuses broken tables with line, field, expected and found; nothing written", async () => {
