@@ -225,6 +225,7 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       await save();
       // The server refuses the empty title; the message sits under the title's input.
       await errorOf("objective-title").waitFor();
+      expect(await errorOf("objective-title").textContent()).toBe("Campo obbligatorio.");
       expect(await field("objective-title").getAttribute("aria-invalid")).toBe("true");
       await field("objective-title").fill("Sportello sociale digitale");
       await field("objective-macroArea").selectOption("7");
@@ -257,7 +258,7 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       await field("indicator-target-2026").fill("200");
       await field("indicator-target-2027").fill("300");
       await save();
-      expect(await errorOf("indicator-target-2026").textContent()).toBe("a percentage must be between 0 and 100");
+      expect(await errorOf("indicator-target-2026").textContent()).toBe("Una percentuale va da 0 a 100");
       expect(await errorOf("indicator-target-2025").count()).toBe(0);
       await field("indicator-unit").selectOption({ label: "numero" });
       await save();

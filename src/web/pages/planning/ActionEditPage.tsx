@@ -2,12 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
-import { fieldErrorsOf } from "../../components/fieldErrors.ts";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { Objective, PlanDocument } from "./data.ts";
 import { EditorFrame } from "./EditorFrame.tsx";
 import { useItemWrite } from "./edit-data.ts";
+import { editErrorsOf } from "./edit-messages.ts";
 import { opt } from "./fields.tsx";
 import { PlanFrame } from "./PlanFrame.tsx";
 
@@ -48,7 +48,7 @@ function ActionForm({ plan, o, a }: { plan: Plan; o: Objective; a: Action | unde
     status: a?.status ?? "planned",
   });
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(save.error, t), ...local };
+  const errors = { ...editErrorsOf(save.error, t), ...local };
   const set = (k: keyof typeof v) => (x: string) => setV((old) => ({ ...old, [k]: x }));
   const back = () =>
     navigate(`/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(o.code)}/`);

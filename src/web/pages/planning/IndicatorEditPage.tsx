@@ -2,12 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
-import { fieldErrorsOf } from "../../components/fieldErrors.ts";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { type Indicator, type Objective, type PlanDocument, years } from "./data.ts";
 import { EditorFrame } from "./EditorFrame.tsx";
 import { numberOf, useItemWrite, useSources } from "./edit-data.ts";
+import { editErrorsOf } from "./edit-messages.ts";
 import { PlanFrame } from "./PlanFrame.tsx";
 
 type Plan = PlanDocument & { id: number; etag?: string };
@@ -56,7 +56,7 @@ function IndicatorForm({ plan, o, i }: { plan: Plan; o: Objective; i: Indicator 
     Object.fromEntries(ys.map((y) => [y, String(i?.targets.find((x) => x.year === y)?.value ?? "")])),
   );
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(save.error, t), ...local };
+  const errors = { ...editErrorsOf(save.error, t), ...local };
   const set = (k: keyof typeof v) => (x: string) => setV((old) => ({ ...old, [k]: x }));
   const sheet = `/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(o.code)}/`;
   const back = () => navigate(sheet);

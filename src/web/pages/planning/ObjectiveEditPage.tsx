@@ -2,12 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
-import { fieldErrorsOf } from "../../components/fieldErrors.ts";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { Objective, PlanDocument } from "./data.ts";
 import { EditorFrame } from "./EditorFrame.tsx";
 import { centsOf, euroText, numberOf, useItemWrite, useLeps } from "./edit-data.ts";
+import { editErrorsOf } from "./edit-messages.ts";
 import { opt, TextAreaField, YesNoField } from "./fields.tsx";
 import { PlanFrame } from "./PlanFrame.tsx";
 
@@ -74,7 +74,7 @@ function ObjectiveForm({ plan, o }: { plan: Plan; o: Objective | undefined }) {
   const [texts, setTexts] = useState(Object.fromEntries(TEXTS.map((k) => [k, o?.[k] ?? ""])));
   const [flags, setFlags] = useState(Object.fromEntries(FLAGS.map((k) => [k, o?.[k] ?? null])));
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(save.error, t), ...local };
+  const errors = { ...editErrorsOf(save.error, t), ...local };
   const set = (k: keyof typeof v) => (x: string) => setV((old) => ({ ...old, [k]: x }));
   const sheet = (k: string) => `/a/${ambito.slug}/programmazione/piani/${plan.id}/obiettivi/${encodeURIComponent(k)}/`;
   const back = () => navigate(o ? sheet(o.code) : `/a/${ambito.slug}/programmazione/piani/${plan.id}`);
