@@ -8,6 +8,7 @@ import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { RawFacts } from "../portal/FactsForm.tsx";
 import { parseEuroCents } from "../portal/format.ts";
+import { DocumentsEditor } from "./CallEditorDocuments.tsx";
 import { euroText, fromPartRow, fromRuleRow, newKey, type TieRow, toPartRow, toRuleRow } from "./CallEditorModel.ts";
 import { CallEditorPreview, useRulesPreview } from "./CallEditorPreview.tsx";
 import { emptyRule, RulesEditor } from "./CallEditorRules.tsx";
@@ -267,47 +268,7 @@ export function CallEditorForm({
       <ScoringEditor rows={parts} onChange={touch(setParts)} err={err} locked={locked} />
       <TieBreaksEditor rows={ties} onChange={touch(setTies)} err={err} locked={locked} />
 
-      <fieldset data-testid="documents">
-        <legend className="h4">{t("catalogue.callEditor.documents")}</legend>
-        {docs.map((d, i) => (
-          <div className="row" key={d.key}>
-            <div className="col-md-3">
-              <TextField
-                id={`doc-${d.key}-code`}
-                label={t("catalogue.callEditor.docCode")}
-                value={d.code}
-                onChange={(v) => touch(setDocs)(docs.map((x, k) => (k === i ? { ...x, code: v } : x)))}
-                error={err(`requiredDocuments.${i}.code`)}
-              />
-            </div>
-            <div className="col-md-6">
-              <TextField
-                id={`doc-${d.key}-label`}
-                label={t("catalogue.callEditor.docLabel")}
-                value={d.label}
-                onChange={(v) => touch(setDocs)(docs.map((x, k) => (k === i ? { ...x, label: v } : x)))}
-                error={err(`requiredDocuments.${i}.label`)}
-              />
-            </div>
-            <div className="col-md-3 pt-4">
-              <button
-                type="button"
-                className="btn btn-link btn-sm"
-                onClick={() => touch(setDocs)(docs.filter((_, k) => k !== i))}
-              >
-                {t("catalogue.callEditor.removeDoc", { n: i + 1 })}
-              </button>
-            </div>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-outline-primary mb-4"
-          onClick={() => touch(setDocs)([...docs, { key: newKey(), code: "", label: "" }])}
-        >
-          {t("catalogue.callEditor.addDoc")}
-        </button>
-      </fieldset>
+      <DocumentsEditor rows={docs} onChange={touch(setDocs)} err={err} />
 
       <CallEditorPreview rules={{ eligibility, scoring }} raw={raw} onRaw={setRaw} preview={preview} />
 

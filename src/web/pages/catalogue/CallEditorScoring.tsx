@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { FactField } from "../portal/FactsForm.tsx";
+import { type ErrorOf, firstUnder, JsonField, LabelFields, LeafFields } from "./CallEditorFields.tsx";
 import { emptyLeaf, FACT_TYPES, FACTS, newKey, type PartRow, type TieRow } from "./CallEditorModel.ts";
-import { type ErrorOf, firstUnder, JsonField, LabelFields, LeafFields } from "./CallEditorRules.tsx";
 
 const NUMERIC = FACTS.filter((f) => FACT_TYPES[f] === "money" || FACT_TYPES[f] === "number");
 
