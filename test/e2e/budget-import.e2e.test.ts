@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +81,33 @@ describe("importing a budget from the browser", { timeout: 120_000 }, () => {
     expect(await problem.textContent()).toContain("Previsione dell'anno");
     expect(await page.getByRole("button", { name: "Importa", exact: true }).isDisabled()).toBe(true);
     await expectAccessible(page, "budget import problems");
+  });
+
+  it("imports a report whose check fails only once a reason is written", async () => {
+    // Seed 003 with "Totale Settore 51" (line 862) printed one cent higher: that check fails.
+    const lines = readFileSync(fixture("milano-2022-welfare.txt"), "utf8").split("\n");
+    lines[861] = (lines[861] as string).replace("34.576.400,00", "34.576.400,01");
+    const file = join(mkdtempSync(join(tmpdir(), "budget-e2e-")), "milano-2022-refuso.txt");
+    writeFileSync(file, lines.join("\n"));
+    await page.goto(`${root}/importa`);
+    await waitForHeading(page, "Importa un bilancio");
+    await page.getByText("Report Commissioni (testo)", { exact: true }).click();
+    await page.getByLabel("File", { exact: true }).setInputFiles(file);
+    await page.getByLabel("Anno atteso").fill("2022");
+    await page.getByRole("button", { name: "Verifica" }).click();
+    await page.getByRole("status").filter({ hasText: "non può essere importato" }).waitFor();
+    expect(await page.getByTestId("import-checks").textContent()).toBe("Controlli superati: 123; non superati: 1.");
+    const failed = page.getByTestId("import-failed-checks").getByRole("row").filter({ hasText: "400,01" });
+    expect(await failed.getByRole("rowheader").textContent()).toBe("862");
+    const importButton = page.getByRole("button", { name: "Importa", exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    await expectAccessible(page, "budget report with a failed check");
+    await page.getByLabel("Motivazione per importare nonostante i controlli non superati").fill("refuso nel report");
+    await importButton.click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Importato come documento \d+/ })
+      .waitFor();
   });
 
   it("links half of a spending line to a plan objective and shows what the objective costs", async () => {
