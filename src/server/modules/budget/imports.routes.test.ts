@@ -178,9 +178,11 @@ describe("budget imports over HTTP", () => {
     const wrongYear = await upload("imports/report", "milano-2022.txt", REPORT, { year: "2023" });
     expect(wrongYear.statusCode).toBe(422);
     expect(wrongYear.json().problems[0].expected).toMatch(/2023/);
+    const otherEnte = await upload("imports/report", "milano-2022.txt", REPORT, { ente: "milano", dryRun: "true" });
+    expect(otherEnte.json().error.fields).toEqual([expect.objectContaining({ path: "body.ente" })]);
     const badYear = await upload("imports/report", "milano-2022.txt", REPORT, { year: "22" });
     expect(badYear.json().error.fields).toEqual([expect.objectContaining({ path: "body.year" })]);
-    const res = await upload("imports/report", "milano-2022.txt", REPORT, { kind: "previsione" });
+    const res = await upload("imports/report", "milano-2022.txt", REPORT, { ente: ambito.slug, kind: "previsione" });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: "imported", overrideNote: null });
   });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts";
 import type { AppDeps } from "../../app.ts";
 import { requirePrincipal, requireScope } from "../../platform/auth/request-context.ts";
+import { AppError } from "../../platform/errors.ts";
 import { headerDto, importReportDto, mappingDto, saveMappingBody } from "./imports.contracts.ts";
 import { importReportUpload, importTableUpload, tableHeader } from "./imports.service.ts";
 import { MAX_BUDGET_UPLOAD_BYTES, receiveBudgetUpload, type UploadKind } from "./imports.upload.ts";
@@ -80,10 +81,17 @@ export async function importsRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: importReportDto, 201: importReportDto, 422: importReportDto, ...errors },
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const { ambitoId } = requireScope(request.scope);
+        const { ambitoId, ambitoSlug } = requireScope(request.scope);
         const userId = requirePrincipal(request.principal).userId;
         const file = await receiveBudgetUpload(request, kind);
         try {
+          // As the CLI's --ente: optional here, since the Ambito in the URL is the ente.
+          const { ente, ...fields } = file.fields;
+          if (ente !== undefined && ente !== ambitoSlug)
+            throw new AppError("VALIDATION", "The ente is not this Ambito", [
+              { path: "body.ente", message: `expected '${ambitoSlug}' (the Ambito in the URL) or nothing` },
+            ]);
+          file.fields = fields;
           const run = kind === "report" ? importReportUpload : importTableUpload;
           const report = await run(db, ambitoId, file.path, file.fields, userId);
           return reply.code(report.ok ? (report.status === "imported" ? 201 : 200) : 422).send(report);
@@ -96,12 +104,12 @@ export async function importsRoutes(app: FastifyInstance, { db }: AppDeps) {
       `${base}/imports/report`,
       upload(
         "report",
-        "Import a 'Report Commissioni' text file (multipart: file, year, kind, dryRun, acceptFailedChecks)",
+        "Import a 'Report Commissioni' text file (multipart: file, ente, year, kind, dryRun, acceptFailedChecks)",
       ),
     );
     s.post(
       `${base}/imports/table`,
-      upload("table", "Import a CSV/XLSX budget table (multipart: file, mapping or mappingJson, title, dryRun)"),
+      upload("table", "Import a CSV/XLSX budget table (multipart: file, ente, mapping or mappingJson, title, dryRun)"),
     );
     s.post(
       `${base}/imports/header`,
