@@ -84,7 +84,7 @@ describe("the call editor", { timeout: 150_000 }, () => {
 
     await waitForHeading(officer, `Modifica: ${TITLE}`);
     await officer.getByText("Bando creato").waitFor();
-    await waitForText(officer, "call-status", /Chiuso · non accetta domande/);
+    await waitForText(officer, "call-status", /Bozza · non accetta domande/);
     await officer.getByRole("button", { name: "Apri il bando" }).click();
     await waitForText(officer, "call-status", /Aperto · accetta domande/);
     await expectAccessible(officer, "call editor with status");

@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007-catalogue.ts";
 import * as m0008 from "./migrations/0008-funds.ts";
 import * as m0009 from "./migrations/0009-cases-performance.ts";
 import * as m0010 from "./migrations/0010-notifications.ts";
+import * as m0011 from "./migrations/0011-call-drafts.ts";
 
 /** Forward-only numbered migrations; each is a list of statements run in one transaction. */
 const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promise<void> }> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, { statements?: string[]; up?: (db: Db) => Promi
   "0008-funds": m0008,
   "0009-cases-performance": m0009,
   "0010-notifications": m0010,
+  "0011-call-drafts": m0011,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ambitoParams, errorResponse } from "../../../shared/contracts/common.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireScope } from "../../platform/auth/request-context.ts";
+import { changeCallStatus } from "./calls.admin.ts";
 import * as backOffice from "./calls.backoffice.ts";
 import type { Caller } from "./calls.common.ts";
 import * as ranking from "./calls.ranking.ts";
@@ -289,7 +290,8 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: AppDeps) {
         response: { 200: callDto, ...errors },
       },
     },
-    async (request) => backOffice.setCallStatus(db, caller(request), request.params.id, request.body.status),
+    // The same checked transition as the call editor: never an open call without rules or deadline.
+    async (request) => changeCallStatus(db, caller(request), request.params.id, request.body.status),
   );
   r.get(
     `${base}/calls/:id/applications`,

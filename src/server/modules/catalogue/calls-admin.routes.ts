@@ -43,9 +43,8 @@ export async function callsAdminRoutes(app: FastifyInstance, { db }: AppDeps) {
     },
     async (request, reply) => reply.code(201).send(await createCall(db, caller(request), request.body)),
   );
-  // POST is the same edit for the web client, whose api.ts has no PUT yet (PATCH is the status route).
   r.route({
-    method: ["PUT", "POST"],
+    method: "PUT",
     url: `${base}/:id`,
     config,
     schema: {

@@ -81,11 +81,13 @@ async function created(code: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("call editor: create, edit, open", () => {
-  it("creates a closed call, edits it, opens it, and the public portal lists it as accepting applications", async () => {
+  it("creates a draft call hidden from the public, edits it, opens it, and the portal lists it as accepting applications", async () => {
     const c = await created("affitti-straordinario");
-    expect(c).toMatchObject({ status: "closed", acceptsApplications: false });
+    expect(c).toMatchObject({ status: "draft", acceptsApplications: false });
     const publicBefore = await t.app.inject({ method: "GET", url: `/api/public/calls/${ambito.slug}` });
-    expect(publicBefore.json().find((x: { code: string }) => x.code === c.code).acceptsApplications).toBe(false);
+    expect(publicBefore.json().some((x: { code: string }) => x.code === c.code)).toBe(false);
+    const draftPage = await t.app.inject({ method: "GET", url: `/api/public/calls/${ambito.slug}/${c.code}` });
+    expect(draftPage.statusCode).toBe(404);
 
     const { code: _code, ...body } = call(c.code, { opensAt: c.opensAt, deadline: c.deadline });
     const res = await edit(officer, c.id, { ...body, title: "Contributo affitti 2026", budgetCents: 7_500_000 });
@@ -113,6 +115,14 @@ describe("call editor: create, edit, open", () => {
     const noRules = await setStatus(officer, empty.id, "open");
     expect(noRules.statusCode).toBe(409);
     expect(fieldPaths(noRules.body)).toEqual(["eligibility"]);
+    // The back office's older status route goes through the same checks.
+    const viaPatch = await officer.request({
+      method: "PATCH",
+      url: `${base()}/${empty.id}`,
+      payload: { status: "open" },
+    });
+    expect(viaPatch.statusCode).toBe(409);
+    expect(fieldPaths(viaPatch.body)).toEqual(["eligibility"]);
 
     const late = await created("scaduto");
     await t.db
@@ -125,7 +135,7 @@ describe("call editor: create, edit, open", () => {
     expect(fieldPaths(expired.body)).toEqual(["deadline"]);
 
     const c = await created("ciclo");
-    expect((await setStatus(officer, c.id, "paused")).statusCode).toBe(409); // closed -> paused makes no sense
+    expect((await setStatus(officer, c.id, "paused")).statusCode).toBe(409); // a draft cannot be paused
     expect((await setStatus(officer, c.id, "open")).statusCode).toBe(200);
     expect((await setStatus(officer, c.id, "open")).statusCode).toBe(409);
     expect((await setStatus(officer, c.id, "paused")).json().status).toBe("paused");
@@ -258,12 +268,7 @@ describe("call editor: who may, and when rules are locked", () => {
     expect(locked.statusCode).toBe(409);
     expect(fieldPaths(locked.body)).toEqual(["body.eligibility", "body.scoring"]);
     expect(locked.json().error.message).toContain("ranked under the published rules");
-    // The web client sends the same edit as POST.
-    const fine = await officer.request({
-      method: "POST",
-      url: `${base()}/${c.id}`,
-      payload: { ...looser, title: "Titolo corretto", budgetCents: 9_000_000 },
-    });
+    const fine = await edit(officer, c.id, { ...looser, title: "Titolo corretto", budgetCents: 9_000_000 });
     expect(fine.statusCode, fine.body).toBe(200);
     expect(fine.json().eligibility[0].test.value).toBe(2_500_000);
   });

@@ -9,8 +9,7 @@ import { evaluate, type Facts, type Rule, type ScoringRules, score } from "./rul
 import type { CallStatus } from "./schema.ts";
 
 // The call editor: an officer of the Ufficio di Piano creates a call, edits it, opens/pauses/closes it.
-// There is no "draft" status in cat_call (migration 0007): a new call is created closed and is
-// published by opening it.
+// A new call is a draft (migration 0011): off the public portal until it is opened.
 
 const invalid = (fields: FieldError[]) => new AppError("VALIDATION", "The call has invalid fields", fields);
 
@@ -91,7 +90,7 @@ export async function createCall(db: Db, c: Caller, b: CallCreateBody): Promise<
       .values({
         ambito_id: c.scope.ambitoId,
         code: b.code,
-        status: "closed",
+        status: "draft",
         salt: randomBytes(16).toString("hex"),
         ...columns(b),
       })
@@ -184,8 +183,10 @@ function changedFields(before: CallRow, b: CallEditBody): string[] {
   return Object.keys(was).filter((k) => canonical(was[k]) !== canonical(now[k]));
 }
 
+/** From which states each state can be reached; nothing goes back to draft once published. */
 const ALLOWED_FROM: Record<CallStatus, CallStatus[]> = {
-  open: ["closed", "paused"],
+  draft: [],
+  open: ["draft", "closed", "paused"],
   paused: ["open"],
   closed: ["open", "paused"],
 };

@@ -16,9 +16,9 @@ import {
   toApplicationDto,
   toCallDto,
 } from "./calls.common.ts";
-import type { ApplicationDto, CallAdminDto, CallDto, ReviewBody } from "./catalogue.contracts.ts";
+import type { ApplicationDto, CallAdminDto, ReviewBody } from "./catalogue.contracts.ts";
 import { evaluate, type Facts, score } from "./rules/engine.ts";
-import type { ApplicationStatus, CallStatus } from "./schema.ts";
+import type { ApplicationStatus } from "./schema.ts";
 
 // The back office of calls: call status, review queue, review decisions.
 
@@ -40,29 +40,6 @@ export async function listCalls(db: Db, scope: AccessScope): Promise<CallAdminDt
     ...toCallDto(c, scope.ambitoSlug),
     counts: Object.fromEntries(counts.filter((x) => x.call_id === c.id).map((x) => [x.status, Number(x.n)])),
   }));
-}
-
-export async function setCallStatus(db: Db, c: Caller, id: number, status: CallStatus): Promise<CallDto> {
-  const call = await callById(db, c.scope.ambitoId, id);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("cat_call")
-      .set({ status })
-      .where("ambito_id", "=", c.scope.ambitoId)
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, {
-      ambitoId: c.scope.ambitoId,
-      actorUserId: c.scope.userId,
-      actorKind: "user",
-      action: "call.status",
-      entityType: "cat_call",
-      entityId: String(id),
-      ip: c.ip,
-      details: { from: call.status, to: status },
-    });
-  });
-  return toCallDto(await callById(db, c.scope.ambitoId, id), c.scope.ambitoSlug);
 }
 
 /** The review queue: submitted applications only; the read is audited with the ids returned. */

@@ -31,19 +31,25 @@ import type { ApplicationStatus } from "./schema.ts";
 
 export async function listPublicCalls(db: Db, slug: string): Promise<CallDto[]> {
   const t = await tenant(db, slug);
-  const rows = await db.selectFrom("cat_call").selectAll().where("ambito_id", "=", t.id).orderBy("deadline").execute();
+  const rows = await db
+    .selectFrom("cat_call")
+    .selectAll()
+    .where("ambito_id", "=", t.id)
+    .where("status", "<>", "draft")
+    .orderBy("deadline")
+    .execute();
   return rows.map((c) => toCallDto(c, t.slug));
 }
 
 export async function getPublicCall(db: Db, slug: string, code: string): Promise<CallDto> {
   const t = await tenant(db, slug);
-  return toCallDto(await callByCode(db, t.id, code), t.slug);
+  return toCallDto(await publicCallByCode(db, t.id, code), t.slug);
 }
 
 /** The self-check: the answers are evaluated and forgotten (nothing stored, bodies never logged). */
 export async function checkEligibility(db: Db, slug: string, code: string, facts: Facts): Promise<EvaluationDto> {
   const t = await tenant(db, slug);
-  return evaluate((await callByCode(db, t.id, code)).eligibility, facts);
+  return evaluate((await publicCallByCode(db, t.id, code)).eligibility, facts);
 }
 
 export async function listOpenCallsForFit(db: Db, ambitoId: number) {
@@ -156,6 +162,15 @@ export async function getMyApplication(db: Db, c: Caller, id: number): Promise<A
   return toApplicationDto(db, await ownApplication(db, c, id));
 }
 
+/** A draft is the office's work in progress: to the public it does not exist yet. */
+async function publicCallByCode(db: Db, ambitoId: number, code: string) {
+  const call = await callByCode(db, ambitoId, code);
+  if (call.status === "draft") throw notFound("Call");
+  return call;
+}
+
+const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
 function closedCallError(call: Pick<CallRow, "status" | "opens_at" | "deadline">): AppError {
   const now = new Date();
   const why =
@@ -186,7 +201,7 @@ async function checkComune(db: Db, ambitoId: number, istat: string | undefined):
 }
 
 export async function createApplication(db: Db, c: Caller, code: string, b: ApplicationBody): Promise<ApplicationDto> {
-  const call = await callByCode(db, c.scope.ambitoId, code);
+  const call = await publicCallByCode(db, c.scope.ambitoId, code);
   if (!acceptsApplications(call)) throw closedCallError(call);
   await checkComune(db, c.scope.ambitoId, b.applicantComune);
   if (b.requestedCents > call.max_grant_cents) {
@@ -380,6 +395,18 @@ export async function submitApplication(db: Db, c: Caller, id: number) {
   const now = new Date();
   try {
     return await db.transaction().execute(async (trx) => {
+      // FOR SHARE holds back a concurrent rules edit (calls.admin.ts takes FOR UPDATE and then counts
+      // submissions); if the edit won the race, the answers were checked under old rules: refuse.
+      const live = await trx
+        .selectFrom("cat_call")
+        .select(["eligibility", "scoring"])
+        .where("ambito_id", "=", a.ambito_id)
+        .where("id", "=", a.call_id)
+        .forShare()
+        .executeTakeFirstOrThrow();
+      if (!sameJson(live.eligibility, a.eligibility) || !sameJson(live.scoring, a.scoring)) {
+        throw new AppError("CONFLICT", "The call's rules changed while you were applying: check the application again");
+      }
       const protocol = a.protocol_number ?? (await nextProtocol(trx, a.ambito_id, now));
       const receipt = a.receipt_code ?? receiptCode();
       await trx

@@ -91,7 +91,7 @@ export const callDto = z.object({
   code: z.string(),
   title: z.string(),
   description: z.string(),
-  status: z.enum(["open", "paused", "closed"]),
+  status: z.enum(["draft", "open", "paused", "closed"]),
   acceptsApplications: z.boolean(),
   opensAt: z.string(),
   deadline: z.string(),

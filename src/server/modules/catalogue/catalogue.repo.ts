@@ -129,6 +129,7 @@ export function callsOfService(db: Db, ambitoId: number, serviceId: number) {
     .select(["code", "title", "status", "deadline"])
     .where("ambito_id", "=", ambitoId)
     .where("service_id", "=", serviceId)
+    .where("status", "<>", "draft")
     .orderBy("deadline", "desc")
     .execute();
 }

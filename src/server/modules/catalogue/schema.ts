@@ -15,7 +15,7 @@ export type UserArea =
   | "poverta_disagio_adulti"
   | "multiutenza";
 export type ListingStatus = "draft" | "submitted" | "approved" | "rejected";
-export type CallStatus = "open" | "paused" | "closed";
+export type CallStatus = "draft" | "open" | "paused" | "closed";
 export type ApplicationStatus =
   | "draft"
   | "submitted"

@@ -5,7 +5,6 @@ import { Link, useParams } from "react-router";
 import { api } from "../../api.ts";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
 import { canAny } from "../../auth/permissions.ts";
-import { useMe } from "../../auth/useMe.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { fieldErrorsOf } from "../../components/fieldErrors.ts";
 import { Loading } from "../../components/Loading.tsx";
@@ -60,11 +59,9 @@ function LineLinks({ lineId }: { lineId: string }) {
 function LinksTable({ data, lineId, canWrite }: { data: LineLinksDto; lineId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const ambito = useAmbito();
-  const me = useMe();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (x: { targetKind: string; targetId: string }) =>
-      deleteLineLink(ambito.slug, me.csrfToken, { lineId, ...x }),
+    mutationFn: (x: { targetKind: string; targetId: string }) => deleteLineLink(ambito.slug, { lineId, ...x }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["budget", ambito.slug] }),
   });
   if (!data.items.length) return <p>{t("budget.links.none")}</p>;

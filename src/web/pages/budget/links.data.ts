@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { lineLinksDto, targetCostDto } from "../../../server/modules/budget/line-links.contracts.ts";
-import { ApiError, api, withQuery } from "../../api.ts";
+import { api, withQuery } from "../../api.ts";
 import { budgetBase } from "./data.ts";
 
 // Budget lines linked to services and plan objectives, and what a target costs.
@@ -70,16 +70,7 @@ export function useServices(slug: string) {
   });
 }
 
-/** DELETE …/line-links (the shared api helper has no DELETE). */
-export async function deleteLineLink(
-  slug: string,
-  csrf: string,
-  q: { lineId: string; targetKind: string; targetId: string },
-) {
-  const res = await fetch(withQuery(`${budgetBase(slug)}/line-links`, q), {
-    method: "DELETE",
-    credentials: "same-origin",
-    headers: { "X-CSRF-Token": csrf, Accept: "application/json" },
-  });
-  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null), res.headers.get("Retry-After"));
+/** DELETE …/line-links: the link is named by line and target in the query. */
+export async function deleteLineLink(slug: string, q: { lineId: string; targetKind: string; targetId: string }) {
+  await api.delete(withQuery(`${budgetBase(slug)}/line-links`, q));
 }

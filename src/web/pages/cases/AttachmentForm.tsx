@@ -1,9 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api.ts";
+import { api } from "../../api.ts";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
-import { useMe } from "../../auth/useMe.ts";
 import { errorText } from "../../components/ErrorAlert.tsx";
 import { fieldErrorsOf } from "../../components/fieldErrors.ts";
 import { TextField } from "../../components/TextField.tsx";
@@ -13,7 +12,6 @@ import { base } from "./data.ts";
 export function AttachmentForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const ambito = useAmbito();
-  const me = useMe();
   const fileRef = useRef<HTMLInputElement>(null);
   const [description, setDescription] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
@@ -24,15 +22,7 @@ export function AttachmentForm({ caseId, onDone }: { caseId: string; onDone: () 
       if (description.trim()) body.append("description", description.trim());
       if (expiresOn) body.append("expiresOn", expiresOn);
       if (file) body.append("file", file, file.name);
-      const res = await fetch(`${base(ambito.slug)}/cases/${caseId}/attachments`, {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-        headers: { "X-CSRF-Token": me.csrfToken, Accept: "application/json" },
-      });
-      const data = await res.json().catch(() => null);
-      if (!res.ok) throw new ApiError(res.status, data, res.headers.get("Retry-After"));
-      return data;
+      return api.upload(`${base(ambito.slug)}/cases/${caseId}/attachments`, body);
     },
     onSuccess: onDone,
   });

@@ -95,7 +95,9 @@ export function CallEditorForm({
 
   const save = useMutation({
     mutationFn: (body: object) =>
-      api.post<CallAdminDto>(`/api/ambiti/${ambito}/calls${call ? `/${call.id}` : ""}`, body),
+      call
+        ? api.put<CallAdminDto>(`/api/ambiti/${ambito}/calls/${call.id}`, body)
+        : api.post<CallAdminDto>(`/api/ambiti/${ambito}/calls`, body),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["offerta", "calls", ambito] });
       if (!call) navigate(`/a/${ambito}/offerta/bandi/${saved.id}/modifica`, { state: { created: true } });

@@ -8,10 +8,9 @@ import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { dateText } from "../portal/format.ts";
 import { CallEditorForm } from "./CallEditorForm.tsx";
-import { type CallAdminDto, useAdminCalls } from "./data.ts";
+import { CALL_TRANSITIONS, type CallAdminDto, useAdminCalls } from "./data.ts";
 
 type Status = CallAdminDto["status"];
-const ACTIONS: Record<Status, Status[]> = { closed: ["open"], open: ["paused", "closed"], paused: ["open", "closed"] };
 
 /** /a/:ambito/offerta/bandi/nuovo and bandi/:id/modifica: write a call, then open, pause or close it. */
 export function CallEditorPage() {
@@ -58,7 +57,7 @@ export function CallEditorPage() {
             {t(call.acceptsApplications ? "catalogue.callEditor.acceptsYes" : "catalogue.callEditor.acceptsNo")} ·{" "}
             {t("catalogue.callEditor.deadline")}: {dateText(call.deadline, i18n.language)}
           </p>
-          {ACTIONS[call.status].map((to) => (
+          {CALL_TRANSITIONS[call.status].map((to) => (
             <button
               key={to}
               type="button"

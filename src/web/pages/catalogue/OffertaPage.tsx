@@ -10,7 +10,7 @@ import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { dateText } from "../portal/format.ts";
-import { useAdminCalls, useListings, useMyApplications } from "./data.ts";
+import { CALL_TRANSITIONS, useAdminCalls, useListings, useMyApplications } from "./data.ts";
 
 const COUNTED = ["submitted", "under_review", "needs_documents", "approved", "rejected", "appealed"] as const;
 
@@ -56,6 +56,13 @@ function CallsSection() {
       {calls.isPending ? <Loading /> : null}
       {calls.isError ? <ErrorAlert error={calls.error} /> : null}
       {setStatus.isError ? <ErrorAlert error={setStatus.error} /> : null}
+      {canAny(ambito, ["catalogue:approve"]) ? (
+        <p>
+          <Link className="btn btn-primary btn-sm" to="bandi/nuovo">
+            {t("catalogue.callEditor.newLink")}
+          </Link>
+        </p>
+      ) : null}
       {calls.data?.length === 0 ? <p>{t("portal.calls.none")}</p> : null}
       {calls.data?.length ? (
         <ScrollTable label={t("catalogue.calls.title")}>
@@ -91,19 +98,17 @@ function CallsSection() {
                     <Link className="btn btn-sm btn-outline-primary me-1" to={`bandi/${c.id}/graduatoria`}>
                       {t("catalogue.calls.ranking")}
                     </Link>
-                    {(["open", "paused", "closed"] as const)
-                      .filter((s) => s !== c.status)
-                      .map((s) => (
-                        <button
-                          key={s}
-                          type="button"
-                          className="btn btn-sm btn-outline-secondary me-1"
-                          onClick={() => setStatus.mutate({ id: c.id, status: s })}
-                        >
-                          {t(`catalogue.calls.to.${s}`)}
-                          <span className="visually-hidden">: {c.title}</span>
-                        </button>
-                      ))}
+                    {CALL_TRANSITIONS[c.status].map((s) => (
+                      <button
+                        key={s}
+                        type="button"
+                        className="btn btn-sm btn-outline-secondary me-1"
+                        onClick={() => setStatus.mutate({ id: c.id, status: s })}
+                      >
+                        {t(`catalogue.calls.to.${c.status === "draft" ? "publish" : s}`)}
+                        <span className="visually-hidden">: {c.title}</span>
+                      </button>
+                    ))}
                   </td>
                 </tr>
               ))}

@@ -12,6 +12,14 @@ export type QueueItem = ApplicationSummaryDto & { eligibility: "eligible" | "not
 export type Listing = ServiceSummaryDto & { status: string };
 export type { ApplicationDto, ApplicationSummaryDto, CallAdminDto, RankingDto };
 
+/** Where a call can go from each state (the server checks the same, with its reasons). */
+export const CALL_TRANSITIONS: Record<CallAdminDto["status"], CallAdminDto["status"][]> = {
+  draft: ["open"],
+  closed: ["open"],
+  open: ["paused", "closed"],
+  paused: ["open", "closed"],
+};
+
 const base = (ambito: string) => `/api/ambiti/${ambito}`;
 
 export const useAdminCalls = (ambito: string, enabled: boolean) =>

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api } from "../../api.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { api } from "../../api.ts";
 import { planningBase, planUrl } from "./data.ts";
 
 /** Writes of the editor pages: PUT/DELETE of one objective, indicator or action of a plan. */
@@ -16,38 +15,24 @@ export interface LepsRef {
   title: string;
 }
 
-// The shared api client has no PUT/DELETE yet: same headers, same ApiError (see AttachmentForm).
-async function send(method: "PUT" | "DELETE", path: string, csrf: string, etag: string | undefined, body?: unknown) {
-  const headers: Record<string, string> = { Accept: "application/json", "X-CSRF-Token": csrf };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (etag) headers["If-Match"] = `"${etag}"`;
-  const res = await fetch(path, {
-    method,
-    headers,
-    credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data, res.headers.get("Retry-After"));
-  return data as { id: number; version: number; etag: string };
-}
+const ifMatch = (etag: string | undefined) => (etag ? { "If-Match": `"${etag}"` } : undefined);
+type Saved = { id: number; version: number; etag: string };
 
 const itemUrl = (slug: string, id: number, list: ItemList, code: string) =>
   planUrl(slug, id, `/${list}/${encodeURIComponent(code)}`);
 
 /** Saves (PUT) or deletes one item; `etag` is the plan's as the editor opened it (409 if stale). */
 export function useItemWrite(slug: string, id: number) {
-  const me = useMe();
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: ["plans", slug] });
   const save = useMutation({
     mutationFn: (v: { list: ItemList; code: string; body: unknown; etag?: string }) =>
-      send("PUT", itemUrl(slug, id, v.list, v.code), me.csrfToken, v.etag, v.body),
+      api.put<Saved>(itemUrl(slug, id, v.list, v.code), v.body, ifMatch(v.etag)),
     onSuccess: done,
   });
   const remove = useMutation({
     mutationFn: (v: { list: ItemList; code: string; etag?: string }) =>
-      send("DELETE", itemUrl(slug, id, v.list, v.code), me.csrfToken, v.etag),
+      api.delete<Saved>(itemUrl(slug, id, v.list, v.code), ifMatch(v.etag)),
     onSuccess: done,
   });
   return { save, remove };
