@@ -149,6 +149,8 @@ describe("the citizen portal and the back office", { timeout: 150_000 }, () => {
     await officer.getByRole("link", { name: protocol }).click();
     await waitForHeading(officer, `Domanda ${protocol}`);
     await expectAccessible(officer, "application review");
+    // The Comune the citizen declared: its social service gets the referral on approval.
+    await officer.getByText("Rozzano", { exact: true }).waitFor();
     await officer.getByRole("button", { name: "Avvia istruttoria" }).click();
     await waitForText(officer, "review-status", /In istruttoria/);
     await officer.getByRole("button", { name: "Ammetti" }).click();

@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { TextField } from "../../components/TextField.tsx";
+import { useComuni } from "../portal/data.ts";
 import { EvaluationView } from "../portal/EvaluationView.tsx";
 import { dateText, euro } from "../portal/format.ts";
 import { type ApplicationDto, useApplication } from "./data.ts";
@@ -18,6 +19,10 @@ export function ApplicationReviewPage() {
   const ambito = useAmbito();
   const { id = "" } = useParams();
   const app = useApplication(ambito.slug, id);
+  const comuni = useComuni(ambito.slug);
+  // The Comune's social service receives the referral when the application is approved.
+  const comuneName = (istat: string | null) =>
+    istat ? (comuni.data?.find((c) => c.istat === istat)?.name ?? istat) : "—";
   const qc = useQueryClient();
   const [reason, setReason] = useState("");
   const [score, setScore] = useState("");
@@ -58,6 +63,8 @@ export function ApplicationReviewPage() {
         <dd className="col-sm-8">
           {a.applicantName} ({a.applicantFiscalCode})
         </dd>
+        <dt className="col-sm-4">{t("portal.apply.comune")}</dt>
+        <dd className="col-sm-8">{comuneName(a.applicantComune)}</dd>
         <dt className="col-sm-4">{t("catalogue.queue.onBehalf")}</dt>
         <dd className="col-sm-8">
           {a.onBehalfKind ? `${t(`catalogue.onBehalf.${a.onBehalfKind}`)} ${a.onBehalfNote ?? ""}` : "—"}
