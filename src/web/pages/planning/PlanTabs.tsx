@@ -12,6 +12,7 @@ export function PlanTabs({ id }: { id: number }) {
     { to: `${root}/monitoraggio`, label: t("planning.tabs.monitoring"), end: false },
     { to: `${root}/valutazione`, label: t("planning.tabs.evaluation"), end: false },
     { to: `${root}/asst`, label: t("planning.tabs.asst"), end: false },
+    { to: `${root}/leps`, label: t("planning.leps.tab"), end: false },
     { to: `${root}/download`, label: t("planning.tabs.downloads"), end: false },
   ];
   return (

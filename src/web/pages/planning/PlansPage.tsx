@@ -20,6 +20,9 @@ export function PlansPage() {
         breadcrumbs={[{ label: t("home.title"), to: `/a/${ambito.slug}` }]}
         lead={t("planning.plans.lead", { ambito: ambito.name })}
       />
+      <nav aria-label={t("planning.governance.navLabel")} className="mb-4">
+        <Link to={`${root}/governance`}>{t("planning.governance.link")}</Link>
+      </nav>
       {plans.isPending ? <Loading /> : null}
       {plans.isError ? <ErrorAlert error={plans.error} /> : null}
       {plans.data && plans.data.length === 0 ? <p>{t("planning.plans.none")}</p> : null}

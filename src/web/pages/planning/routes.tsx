@@ -5,7 +5,9 @@ import { ActionEditPage } from "./ActionEditPage.tsx";
 import { AsstPage } from "./AsstPage.tsx";
 import { DownloadsPage } from "./DownloadsPage.tsx";
 import { EvaluationPage } from "./EvaluationPage.tsx";
+import { GovernancePage } from "./GovernancePage.tsx";
 import { IndicatorEditPage } from "./IndicatorEditPage.tsx";
+import { LepsPage } from "./LepsPage.tsx";
 import { MonitoringPage } from "./MonitoringPage.tsx";
 import { ObjectiveEditPage } from "./ObjectiveEditPage.tsx";
 import { ObjectivePage } from "./ObjectivePage.tsx";
@@ -19,6 +21,7 @@ const objective = "piani/:id/obiettivi/:code";
 /** Pages of Programmazione, below /a/:ambito/programmazione. */
 export const planningRoutes: RouteObject[] = [
   { index: true, element: read(<PlansPage />) },
+  { path: "governance", element: read(<GovernancePage />) },
   { path: "piani/:id", element: read(<PlanPage />) },
   { path: "piani/:id/obiettivi/:code", element: read(<ObjectivePage />) },
   { path: "piani/:id/nuovo-obiettivo", element: write(<ObjectiveEditPage />) },
@@ -30,5 +33,6 @@ export const planningRoutes: RouteObject[] = [
   { path: "piani/:id/monitoraggio", element: read(<MonitoringPage />) },
   { path: "piani/:id/valutazione", element: read(<EvaluationPage />) },
   { path: "piani/:id/asst", element: read(<AsstPage />) },
+  { path: "piani/:id/leps", element: read(<LepsPage />) },
   { path: "piani/:id/download", element: read(<DownloadsPage />) },
 ];
