@@ -98,8 +98,10 @@ export async function benchAmbito(
   const s = (performance.now() - t) / 1000;
   console.log(`load: ${fmt(rows)} rows in ${s.toFixed(1)} s (${fmt(rows / s)} rows/s, indexes and commit included)`);
   const a = performance.now();
-  await sql`analyze`.execute(db);
-  console.log(`analyze: ${((performance.now() - a) / 1000).toFixed(1)} s`);
+  // What autovacuum does after a bulk load: statistics, and the visibility map that lets the
+  // export and the name search read their keys from the index alone (index-only scans).
+  await sql`vacuum analyze`.execute(db);
+  console.log(`vacuum analyze: ${((performance.now() - a) / 1000).toFixed(1)} s`);
   await checkFiscalCodes(db, id);
   return { ...(await workerOf(db, id)), slug, comuni: comuni.rows.map((c) => c.istat) };
 }

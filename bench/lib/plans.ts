@@ -5,7 +5,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../src/server/db/database.ts";
-import { peopleQuery } from "../../src/server/modules/people/people.repo.ts";
+import { peopleQuery } from "../../src/server/modules/people/people-search.ts";
 import {
   interventionPageSql,
   interventionsChangedSql,

@@ -5,9 +5,21 @@
  */
 export const statements: string[] = [
   // The export reads adults' interventions page by page in (person_id, id) order: with id in the
-  // key the keyset `(person_id, id) > (…)` is an index range, no sort of a whole person's rows.
-  `create index intervention_person_id_idx on intervention (ambito_id, person_id, id)`,
+  // key the keyset `(person_id, id) > (…)` is an index range, no sort of a whole person's rows;
+  // the INCLUDE lets it drop rows outside the period from the index alone (index-only scan).
+  `create index intervention_person_id_idx on intervention (ambito_id, person_id, id)
+    include (start_date, end_date, status)`,
   `drop index intervention_person_idx`,
+  // Person search by name prefix, split into "people of my Comuni" (one range per Comune) and
+  // "people of my teams"; the INCLUDE gives the sort keys without reading the heap, so a prefix
+  // matching thousands of people is sorted from the index (people-search.ts).
+  `create index person_comune_name_idx on person
+    (ambito_id, comune_istat, lower(family_name || ' ' || given_name) text_pattern_ops)
+    include (family_name, given_name, id)`,
+  `drop index person_name_prefix_idx`,
+  `create index person_name_prefix_idx on person
+    (ambito_id, lower(family_name || ' ' || given_name) text_pattern_ops)
+    include (family_name, given_name, id, comune_istat)`,
   // The pull API (WaaS) reads "changed after t, oldest first": a range on updated_at, in order.
   `create index intervention_changed_idx on intervention (ambito_id, updated_at, id)`,
   `create index social_case_changed_idx on social_case (ambito_id, updated_at, id)`,

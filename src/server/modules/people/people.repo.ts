@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import { fiscalCodeProblem } from "../../../shared/fiscal-code.ts";
 import type { Db } from "../../db/database.ts";
-import type { AccessScope } from "../../platform/auth/access.ts";
-import { personVisibleInSearch } from "./file-access.ts";
+
+/** Searches: people-search.ts. */
 
 const COLUMNS = [
   "id",
@@ -15,38 +14,6 @@ const COLUMNS = [
   "birth_date",
   "citizenship",
 ] as const;
-
-/**
- * Searches are scoped to the Ambito and to the Comuni the caller's grant covers (plus the people
- * of the cases the caller is on the team of); single reads go through file-access.ts.
- */
-function scoped(db: Db, scope: AccessScope) {
-  return db.selectFrom("person").where("ambito_id", "=", scope.ambitoId).where(personVisibleInSearch(scope));
-}
-
-export const namePrefix = (text: string) => `${text.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
-
-/** A search text that is a well-formed codice fiscale (check character included). */
-export const isFiscalCodeQuery = (q: string) => fiscalCodeProblem(q) === null;
-
-/**
- * A valid codice fiscale is looked up by code only (unique (ambito_id, fiscal_code) index); any
- * other text is a prefix of "family given" (person_name_prefix_idx). One condition each, so the
- * planner never has to OR two indexes, and a code never matches a name.
- */
-export function peopleQuery(
-  db: Db,
-  scope: AccessScope,
-  f: { q?: string; comuneIstat?: string; limit: number; offset: number },
-) {
-  let q = scoped(db, scope).select([...COLUMNS, sql<number>`count(*) over ()`.as("total")]);
-  if (f.comuneIstat) q = q.where("comune_istat", "=", f.comuneIstat);
-  if (f.q && isFiscalCodeQuery(f.q)) q = q.where("fiscal_code", "=", f.q.trim().toUpperCase());
-  else if (f.q) q = q.where(sql`lower(family_name || ' ' || given_name)`, "like", namePrefix(f.q));
-  return q.orderBy("family_name").orderBy("given_name").orderBy("id").limit(f.limit).offset(f.offset);
-}
-
-export const listPeople = (...args: Parameters<typeof peopleQuery>) => peopleQuery(...args).execute();
 
 /** The person row, without scope: callers check file access first (file-access.ts). */
 export function findPerson(db: Db, ambitoId: number, id: string) {

@@ -68,7 +68,10 @@ export async function peopleRoutes(app: FastifyInstance, { db }: AppDeps) {
         summary: "People in the care of the caller's Comuni (search by name prefix or codice fiscale)",
         params: ambitoParams,
         querystring: peopleQuery,
-        response: { 200: z.object({ items: z.array(personDto), total: z.number().int() }), ...errors },
+        response: {
+          200: z.object({ items: z.array(personDto), total: z.number().int(), totalCapped: z.boolean() }),
+          ...errors,
+        },
       },
     },
     async (request) => listPeople(db, callerOf(request), request.query),

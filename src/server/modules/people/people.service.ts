@@ -9,6 +9,7 @@ import { isComuneOfAmbito } from "../territory/index.ts";
 import { type FileAccessVia, personAccess } from "./file-access.ts";
 import type { CreatePersonInput, personDetailFields, updatePersonBody } from "./people.contracts.ts";
 import * as repo from "./people.repo.ts";
+import { searchPeople } from "./people-search.ts";
 
 export interface Caller {
   scope: AccessScope;
@@ -78,13 +79,14 @@ export async function listPeople(
   f: { q?: string; comuneIstat?: string; limit: number; offset: number },
 ) {
   if (f.comuneIstat && !inScope(c.scope, f.comuneIstat)) throw forbidden("This Comune is outside your assignment");
-  const rows = await repo.listPeople(db, c.scope, f);
+  const { rows, total, totalCapped } = await searchPeople(db, c.scope, f);
   // A search reveals who is known to the social services: the read is logged with the ids returned.
   await auditPerson(db, c, "person.search", null, f.comuneIstat ?? null, {
     results: rows.length,
     ids: rows.map((r) => r.id).join(","),
   });
-  return { items: rows.map(toPersonDto), total: rows[0]?.total ?? 0 };
+  // totalCapped: there are more than `total` matches (not all counted, a refinement is due).
+  return { items: rows.map(toPersonDto), total, totalCapped };
 }
 
 export async function getPerson(db: Db, c: Caller, id: string): Promise<PersonDto> {

@@ -12,7 +12,8 @@ import { issueApiToken } from "./siuss.auth.ts";
 import { exportSiuss } from "./siuss.service.ts";
 
 const TODAY = "2026-11-25";
-const OPERATOR = "RSSMRA80A01H501U";
+// Not siuss.api.test.ts's code: test files share a database per worker (isolate: false).
+const OPERATOR = "VRDGPP80A01H501U";
 let t: TestApp;
 let ambito: TestAmbito;
 let udp: { id: number; username: string; s: Session };

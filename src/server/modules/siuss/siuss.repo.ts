@@ -45,16 +45,18 @@ export interface InterventionRow {
   updated_ms: number;
 }
 
-const INTERVENTION_SELECT = sql`
-  select i.id, i.person_id, i.case_id, i.protocol, i.start_date, i.end_date, i.frequency, i.hours_per_period,
+const INTERVENTION_COLUMNS = sql`
+  i.id, i.person_id, i.case_id, i.protocol, i.start_date, i.end_date, i.frequency, i.hours_per_period,
     i.amount_cents, i.share_comune_cents, i.share_user_cents, i.share_health_cents,
     st.siuss_code, st.name as service_name, st.means_tested, st.periodic, sc.siuss_area,
     p.fiscal_code, p.family_name, p.given_name, p.sex, p.birth_date, p.citizenship,
     pd.birth_place_code, pd.citizenship_code, pd.second_citizenship_code,
     coalesce(pd.residence_comune_istat, p.comune_istat) as residence_istat, rc.region_code,
     isee.dsu_protocol, isee.dsu_date, sina.answers as sina_answers, sina.form_code as sina_form,
-    (extract(epoch from i.updated_at) * 1000)::bigint as updated_ms
-  from intervention i
+    (extract(epoch from i.updated_at) * 1000)::bigint as updated_ms`;
+
+/** What an intervention row is joined with (after `intervention i`). */
+const INTERVENTION_JOINS = sql`
   join person p on p.ambito_id = i.ambito_id and p.id = i.person_id
   left join person_detail pd on pd.ambito_id = i.ambito_id and pd.person_id = i.person_id
   join service_type st on st.ambito_id = i.ambito_id and st.id = i.service_type_id
@@ -69,19 +71,34 @@ const INTERVENTION_SELECT = sql`
     order by a.assessed_on desc limit 1
   ) sina on true`;
 
-/** Adults' interventions overlapping [from, to], ordered by (person, intervention). */
+const INTERVENTION_SELECT = sql`select ${INTERVENTION_COLUMNS} from intervention i ${INTERVENTION_JOINS}`;
+
+/**
+ * Adults' interventions overlapping [from, to], ordered by (person, intervention). Keys first: an
+ * index-only walk of intervention_person_id_idx (period and status are in its INCLUDE) keeps the
+ * ~3% of rows in the period without touching the heap, then only the page's rows are joined.
+ * Reading whole rows in key order used to fetch every intervention of the Ambito (240 records/s).
+ */
 export const interventionPageSql = (
   ambitoId: number,
   period: { from: string; to: string },
   after: { personId: string; id: string },
   limit: number,
-) => sql<InterventionRow>`${INTERVENTION_SELECT}
+) => sql<InterventionRow>`with page_keys as materialized (
+    select i.person_id, i.id from intervention i
+    join person p on p.ambito_id = i.ambito_id and p.id = i.person_id
     where i.ambito_id = ${ambitoId} and i.status <> 'cancelled'
       and i.start_date <= ${period.to}::date and (i.end_date is null or i.end_date >= ${period.from}::date)
       and (p.birth_date is null or p.birth_date <= (${period.to}::date - interval '18 years')::date)
       and (i.person_id, i.id) > (${after.personId}::uuid, ${after.id}::uuid)
     order by i.person_id, i.id
-    limit ${limit}`;
+    limit ${limit}
+  )
+  select ${INTERVENTION_COLUMNS}
+  from page_keys k
+  join intervention i on i.ambito_id = ${ambitoId} and i.id = k.id
+  ${INTERVENTION_JOINS}
+  order by k.person_id, k.id`;
 
 export async function interventionPage(
   db: Db,
