@@ -3,11 +3,15 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { ComuneSelect } from "./ComuneSelect.tsx";
 import type { ApplicationDto, CallDto } from "./data.ts";
 import { FactsForm, factsOfRules, type RawFacts, toFacts } from "./FactsForm.tsx";
 import { euro, parseEuroCents } from "./format.ts";
+
+const ON_BEHALF = ["caf", "patronato", "social_worker"] as const;
+type OnBehalfKind = (typeof ON_BEHALF)[number];
 
 /** The first step of an application: who applies, where they live, what they ask, their situation. */
 export function NewApplicationForm({ call, base }: { call: CallDto; base: string }) {
@@ -21,6 +25,8 @@ export function NewApplicationForm({ call, base }: { call: CallDto; base: string
   const [raw, setRaw] = useState<RawFacts>({});
   const [factErrors, setFactErrors] = useState<ReturnType<typeof toFacts>["errors"]>({});
   const [comuneMissing, setComuneMissing] = useState(false);
+  const [onBehalf, setOnBehalf] = useState<"" | OnBehalfKind>("");
+  const [onBehalfNote, setOnBehalfNote] = useState("");
   const create = useMutation({
     mutationFn: (body: object) => api.post<ApplicationDto>(base, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["portal", "mine"] }),
@@ -42,6 +48,10 @@ export function NewApplicationForm({ call, base }: { call: CallDto; base: string
       applicantComune: comune,
       facts,
       requestedCents: amountCents,
+      // Filed by a CAF, patronato or social worker: recorded as such on the application.
+      ...(onBehalf
+        ? { onBehalf: { kind: onBehalf, ...(onBehalfNote.trim() ? { note: onBehalfNote.trim() } : {}) } }
+        : {}),
     });
   };
   return (
@@ -101,6 +111,33 @@ export function NewApplicationForm({ call, base }: { call: CallDto; base: string
             required
           />
         </div>
+        <div className="col-md-6">
+          <SelectField
+            id="on-behalf"
+            label={t("portal.apply.onBehalf")}
+            value={onBehalf}
+            onChange={(v) => setOnBehalf(v as "" | OnBehalfKind)}
+            error={fields["onBehalf.kind"]}
+          >
+            <option value="">{t("portal.apply.onBehalfNone")}</option>
+            {ON_BEHALF.map((k) => (
+              <option key={k} value={k}>
+                {t(`catalogue.onBehalf.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {onBehalf ? (
+          <div className="col-md-6">
+            <TextField
+              id="on-behalf-note"
+              label={t("portal.apply.onBehalfNote")}
+              value={onBehalfNote}
+              onChange={setOnBehalfNote}
+              error={fields["onBehalf.note"]}
+            />
+          </div>
+        ) : null}
       </div>
       <h2 className="h5">{t("portal.apply.situation")}</h2>
       <FactsForm
