@@ -5,12 +5,15 @@ import { expectAccessible, logIn, newPage, setUpAppInBrowser, waitForHeading } f
 const app = setUpAppInBrowser();
 const ASSEMBLEA = "Assemblea dei Sindaci dell'Ambito Visconteo Sud Milano";
 
-async function openGovernance(page: Page) {
+async function openGovernance(page: Page, checkPlansList = false) {
   await page
     .getByRole("navigation", { name: "Navigazione principale" })
     .getByRole("link", { name: "Programmazione" })
     .click();
-  await page.getByRole("link", { name: /^Governance del Piano di Zona/ }).click();
+  const link = page.getByRole("link", { name: /^Governance del Piano di Zona/ });
+  await link.waitFor();
+  if (checkPlansList) await expectAccessible(page, "plans list with the governance link");
+  await link.click();
   await waitForHeading(page, "Governance");
 }
 
@@ -36,7 +39,7 @@ describe("Programmazione: governance and LEPS", { timeout: 120_000 }, () => {
     });
 
     it("records a meeting of the Assemblea with attendance, sees it listed and the count go up", async () => {
-      await openGovernance(page);
+      await openGovernance(page, true);
       await page.getByRole("heading", { name: ASSEMBLEA }).waitFor();
       expect(await assembleaCounts(page, "2026")).toEqual(["0", "0"]);
       await expectAccessible(page, "governance page");
