@@ -5,7 +5,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../src/server/db/database.ts";
-import { peopleQuery } from "../../src/server/modules/people/people-search.ts";
+import { hasBigTeam, peopleQuery } from "../../src/server/modules/people/people-search.ts";
 import {
   interventionPageSql,
   interventionsChangedSql,
@@ -25,15 +25,17 @@ async function explain(db: Db, label: string, query: RawBuilder<unknown> | { com
 
 export async function explainPlans(db: Db, a: BenchAmbito, sample: { fiscal_code: string; family_name: string }) {
   const scope = callerOf(a, "people:read").scope;
+  const bigTeam = await hasBigTeam(db, scope);
+  console.log(`\n-- bench worker on ${bigTeam ? "more than" : "at most"} 1,000 cases (people-search.ts, BIG_TEAM)`);
   await explain(
     db,
     "person search by codice fiscale",
-    peopleQuery(db, scope, { q: sample.fiscal_code, limit: 20, offset: 0 }),
+    peopleQuery(scope, { q: sample.fiscal_code, limit: 20, offset: 0 }, bigTeam),
   );
   await explain(
     db,
     "person search by family-name prefix",
-    peopleQuery(db, scope, { q: sample.family_name.slice(0, 4), limit: 20, offset: 0 }),
+    peopleQuery(scope, { q: sample.family_name.slice(0, 4), limit: 20, offset: 0 }, bigTeam),
   );
   const period = { from: "2026-01-01", to: "2026-11-25" };
   await explain(

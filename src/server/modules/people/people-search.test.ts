@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { login, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
-import { TOTAL_CAP } from "./people-search.ts";
+import { BIG_TEAM, TOTAL_CAP } from "./people-search.ts";
 
 let t: TestApp;
 let ambito: TestAmbito;
@@ -120,5 +120,20 @@ describe("person search by a short name prefix", () => {
       .limit(1)
       .execute();
     expect(event?.details).toMatchObject({ results: 4, ids: page.items.map((p) => p.id).join(",") });
+  });
+
+  it("finds the same people for a worker on more cases than BIG_TEAM (team checked per person)", async () => {
+    const before = await search("brama");
+    await sql`with cases as (
+        insert into social_case (ambito_id, person_id, comune_istat, responsible_user_id, user_area, siuss_area, level, opened_on)
+        select ambito_id, id, comune_istat, ${worker.id}, 'anziani', 2, 'voluntary', '2026-01-10' from person
+        where ambito_id = ${ambito.id} and family_name = 'Brambilla'
+        returning ambito_id, id)
+      insert into case_team_member (ambito_id, case_id, user_id, role)
+      select ambito_id, id, ${worker.id}, 'member' from cases`.execute(t.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from case_team_member
+      where user_id = ${worker.id}`.execute(t.db);
+    expect(rows[0]?.n).toBeGreaterThan(BIG_TEAM);
+    expect(await search("brama")).toEqual(before);
   });
 });

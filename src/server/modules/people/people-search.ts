@@ -40,9 +40,25 @@ function textMatches(q: string | undefined): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(p.family_name || ' ' || p.given_name) like ${namePrefix(q)}`;
 }
 
-const onCallersTeam = (scope: AccessScope) => sql<SqlBool>`exists (select 1 from social_case c
+/** Above this many team cases the team condition is probed per person found (onCallersTeam). */
+export const BIG_TEAM = 1000;
+
+/**
+ * The person is on a case of the caller's team. With a usual caseload PostgreSQL hashes the
+ * caller's few team cases. With a huge one (the bench worker is on 45,000) that hash is built
+ * by scanning social_case (most of a second at 1 M people), so it is probed per person found
+ * instead: `offset 0` keeps the planner from turning it back into a hash.
+ */
+const onCallersTeam = (scope: AccessScope, bigTeam: boolean) => sql<SqlBool>`exists (select 1 from social_case c
     join case_team_member m on m.ambito_id = c.ambito_id and m.case_id = c.id and m.user_id = ${scope.userId}
-    where c.ambito_id = p.ambito_id and c.person_id = p.id)`;
+    where c.ambito_id = p.ambito_id and c.person_id = p.id ${bigTeam ? sql`offset 0` : sql``})`;
+
+/** Whether the caller is on more than BIG_TEAM cases (counted from the index, at most BIG_TEAM + 1). */
+export async function hasBigTeam(db: Db, scope: AccessScope) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select 1 from case_team_member
+    where user_id = ${scope.userId} and ambito_id = ${scope.ambitoId} limit ${BIG_TEAM + 1}) x`.execute(db);
+  return (rows[0]?.n ?? 0) > BIG_TEAM;
+}
 
 /**
  * The people a search may show, as disjoint conditions: "in one of my Comuni" (a range of
@@ -50,7 +66,7 @@ const onCallersTeam = (scope: AccessScope) => sql<SqlBool>`exists (select 1 from
  * found). One OR of the two made every match of a short prefix go through the team check and
  * made PostgreSQL build the caller's whole team case set (1.6 s p50 at 1 M people).
  */
-function visibleBranches(scope: AccessScope, f: SearchFilter): RawBuilder<SqlBool>[] {
+function visibleBranches(scope: AccessScope, f: SearchFilter, bigTeam: boolean): RawBuilder<SqlBool>[] {
   const base = sql<SqlBool>`p.ambito_id = ${scope.ambitoId} and ${textMatches(f.q)}`;
   const inComune = (list: string[]) => sql<SqlBool>`p.comune_istat in (${sql.join(list)})`;
   if (f.comuneIstat) {
@@ -60,7 +76,7 @@ function visibleBranches(scope: AccessScope, f: SearchFilter): RawBuilder<SqlBoo
   if (scope.comuni === "all") return [base];
   const mine = scope.comuni;
   const elsewhere = mine.length ? sql<SqlBool>`p.comune_istat not in (${sql.join(mine)})` : sql<SqlBool>`true`;
-  const branches = [sql<SqlBool>`${base} and ${elsewhere} and ${onCallersTeam(scope)}`];
+  const branches = [sql<SqlBool>`${base} and ${elsewhere} and ${onCallersTeam(scope, bigTeam)}`];
   if (mine.length) branches.unshift(sql<SqlBool>`${base} and ${inComune(mine)}`);
   return branches;
 }
@@ -69,9 +85,9 @@ function visibleBranches(scope: AccessScope, f: SearchFilter): RawBuilder<SqlBoo
  * One page of the search, ordered by family name, given name, id: each branch keeps its first
  * offset + limit keys (sorted from the index, no heap), then the page's rows are read.
  */
-export function peopleQuery(_db: Db, scope: AccessScope, f: SearchFilter) {
+export function peopleQuery(scope: AccessScope, f: SearchFilter, bigTeam = false) {
   const n = f.offset + f.limit;
-  const parts = visibleBranches(scope, f).map(
+  const parts = visibleBranches(scope, f, bigTeam).map(
     (where) => sql`(select p.id, p.family_name, p.given_name from person p where ${where}
       order by p.family_name, p.given_name, p.id limit ${n})`,
   );
@@ -86,8 +102,8 @@ export function peopleQuery(_db: Db, scope: AccessScope, f: SearchFilter) {
 }
 
 /** How many people match, counting at most TOTAL_CAP + 1 (enough to say "more than"). */
-async function cappedCount(db: Db, scope: AccessScope, f: SearchFilter) {
-  const parts = visibleBranches(scope, f).map(
+async function cappedCount(db: Db, scope: AccessScope, f: SearchFilter, bigTeam: boolean) {
+  const parts = visibleBranches(scope, f, bigTeam).map(
     (where) => sql`(select 1 from person p where ${where} limit ${TOTAL_CAP + 1})`,
   );
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${sql.join(
@@ -98,11 +114,12 @@ async function cappedCount(db: Db, scope: AccessScope, f: SearchFilter) {
 }
 
 export async function searchPeople(db: Db, scope: AccessScope, f: SearchFilter) {
-  const { rows } = await peopleQuery(db, scope, f).execute(db);
+  const bigTeam = scope.comuni !== "all" && !f.comuneIstat && (await hasBigTeam(db, scope));
+  const { rows } = await peopleQuery(scope, f, bigTeam).execute(db);
   // A short page that is not past the end tells the exact total without counting.
   if (rows.length < f.limit && (rows.length > 0 || f.offset === 0)) {
     return { rows, total: f.offset + rows.length, totalCapped: false };
   }
-  const n = await cappedCount(db, scope, f);
+  const n = await cappedCount(db, scope, f, bigTeam);
   return n > TOTAL_CAP ? { rows, total: TOTAL_CAP, totalCapped: true } : { rows, total: n, totalCapped: false };
 }
