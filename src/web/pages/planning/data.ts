@@ -37,15 +37,6 @@ export interface EvaluationSheet {
   reproposedReasons: string | null;
   status: Status;
 }
-export interface Governance {
-  bodies: {
-    code: string;
-    kind: string;
-    name: string;
-    members: { code: string; name: string; organisation: string; thirdSector: boolean }[];
-  }[];
-  meetings: { body: string; date: string; agenda: string; decisions: string[]; attendees: string[] }[];
-}
 
 export const planningBase = (slug: string) => `/api/ambiti/${encodeURIComponent(slug)}`;
 export const planUrl = (slug: string, id: number, path = "") => `${planningBase(slug)}/plans/${id}${path}`;
@@ -73,12 +64,6 @@ export function useEvaluation(slug: string, id: number) {
   return useQuery({
     queryKey: ["plans", slug, id, "evaluation"],
     queryFn: () => api.get<EvaluationSheet[]>(planUrl(slug, id, "/evaluation")),
-  });
-}
-export function useGovernance(slug: string) {
-  return useQuery({
-    queryKey: ["governance", slug],
-    queryFn: () => api.get<Governance>(`${planningBase(slug)}/governance`),
   });
 }
 
