@@ -101,16 +101,20 @@ export function peopleQuery(scope: AccessScope, f: SearchFilter, bigTeam = false
     order by h.family_name, h.given_name, h.id`;
 }
 
-/** How many people match, counting at most TOTAL_CAP + 1 (enough to say "more than"). */
+/**
+ * How many people match, counting at most TOTAL_CAP + 1 per branch (enough to say "more than").
+ * Branch by branch, stopping once past the cap: a short prefix usually passes it within the
+ * caller's Comuni, and the team branch (probed per person found) is not read a second time.
+ */
 async function cappedCount(db: Db, scope: AccessScope, f: SearchFilter, bigTeam: boolean) {
-  const parts = visibleBranches(scope, f, bigTeam).map(
-    (where) => sql`(select 1 from person p where ${where} limit ${TOTAL_CAP + 1})`,
-  );
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${sql.join(
-    parts,
-    sql` union all `,
-  )}) x`.execute(db);
-  return rows[0]?.n ?? 0;
+  let n = 0;
+  for (const where of visibleBranches(scope, f, bigTeam)) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from
+      (select 1 from person p where ${where} limit ${TOTAL_CAP + 1}) x`.execute(db);
+    n += rows[0]?.n ?? 0;
+    if (n > TOTAL_CAP) break;
+  }
+  return n;
 }
 
 export async function searchPeople(db: Db, scope: AccessScope, f: SearchFilter) {
