@@ -2,8 +2,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { login, type Session, type TestApp, testApp } from "../../../../test/helpers/app.ts";
 import { createTestAmbito, createTestUser, type TestAmbito } from "../../../../test/helpers/factories.ts";
+import { multipart } from "../cases/cases.fixtures.ts";
 import type { PlanDocument } from "./plan-document.ts";
 import { readSeedPlan } from "./planning.seed.ts";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 let t: TestApp;
 let ambito: TestAmbito;
@@ -408,5 +411,62 @@ describe("reports and export", () => {
         doc.measurements.map((m) => [m.indicator, m.year, m.value]),
       );
     }
+  });
+
+  it("imports an uploaded XLSX or JSON file as the web page sends it, and names the bad row of a workbook", async () => {
+    const xlsx = (await udp.request({ method: "GET", url: url(`/plans/${planId}/export?format=xlsx`) })).rawPayload;
+    const target = await createTestAmbito(t.db);
+    const mgr = await login(
+      t.app,
+      (await createTestUser(t.db, [{ role: "udp_manager", ambitoId: target.id }])).username,
+    );
+    const upload = (name: string, type: string, content: Buffer) => {
+      const body = multipart(name, type, content);
+      return mgr.request({
+        method: "POST",
+        url: `/api/ambiti/${target.slug}/plans/import-file`,
+        payload: body.payload,
+        headers: body.headers,
+      });
+    };
+    // The workbook names its Ambito: another Ambito's file is refused, nothing written.
+    const foreign = await upload("piano.xlsx", XLSX_TYPE, xlsx);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.fields).toEqual([
+      { path: "ambito", message: `expected '${target.slug}', found '${ambito.slug}'` },
+    ]);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const cellOf = (sheet: ExcelJS.Worksheet, header: string) => {
+      const col = (sheet.getRow(1).values as unknown[]).indexOf(header);
+      return (row: number) => sheet.getRow(row).getCell(col);
+    };
+    const plan = book.worksheets[0] as ExcelJS.Worksheet;
+    for (let r = 1; r <= plan.rowCount; r++)
+      if (plan.getRow(r).getCell(1).value === "ambito") plan.getRow(r).getCell(2).value = target.slug;
+    const mine = Buffer.from(await book.xlsx.writeBuffer());
+    const created = await upload("piano.xlsx", XLSX_TYPE, mine);
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ created: true, version: 1 });
+    const list = await mgr.request({ method: "GET", url: `/api/ambiti/${target.slug}/plans` });
+    expect(list.json()).toMatchObject([{ title: "Piano Sociale di Zona 2025-2027", objectives: 6 }]);
+
+    const objectives = book.getWorksheet("Obiettivi") as ExcelJS.Worksheet;
+    cellOf(objectives, "macroArea")(3).value = "NON-ESISTE";
+    const broken = await upload("piano.xlsx", XLSX_TYPE, Buffer.from(await book.xlsx.writeBuffer()));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.fields.map((f: { path: string }) => f.path)).toContain("Obiettivi row 3 (macroArea)");
+
+    const notJson = await upload("piano.json", "application/json", Buffer.from("{ non è json"));
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.fields[0].path).toBe("body.file");
+    const disguised = await upload("piano.xlsx", XLSX_TYPE, Buffer.from("%PDF-1.4 not a workbook"));
+    expect(disguised.json().error.fields).toEqual([{ path: "body.file", message: "not an XLSX workbook" }]);
+    const pdf = await upload("piano.pdf", "application/pdf", Buffer.from("%PDF-1.4"));
+    expect(pdf.statusCode).toBe(400);
+    // Nothing of the refused files was written.
+    const after = await mgr.request({ method: "GET", url: `/api/ambiti/${target.slug}/plans` });
+    expect(after.json()).toHaveLength(1);
   });
 });

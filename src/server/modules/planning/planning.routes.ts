@@ -9,6 +9,7 @@ import { carryOver, evaluationSheets, recordMeeting, saveEvaluation } from "./ev
 import { evaluationDoc } from "./plan-document.ts";
 import { planEditRoutes } from "./plan-edit.routes.ts";
 import { etagOf } from "./plan-edit.ts";
+import { planUploadRoutes } from "./plan-upload.routes.ts";
 import * as svc from "./planning.service.ts";
 import { planReportRoutes } from "./reports.routes.ts";
 import { actorOf, asOfDate, tenantOf } from "./route-helpers.ts";
@@ -292,5 +293,6 @@ export async function planningRoutes(app: FastifyInstance, deps: AppDeps): Promi
     async (req) => recordMeeting(db, tenantOf(req), req.body),
   );
   await planEditRoutes(app, deps);
+  await planUploadRoutes(app, deps);
   await planReportRoutes(app, deps);
 }
