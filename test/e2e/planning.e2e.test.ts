@@ -349,6 +349,43 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       const row = table.locator("tbody tr").filter({ hasText: "Sportello sociale digitale e di prossimità" });
       expect((await row.locator("td").first().textContent())?.trim()).toBe("7.1.6");
     });
+
+    it("imports a plan file: a broken one lists its problems and writes nothing, a good one becomes a plan", async () => {
+      await page.goto(`${app.server.url}/a/visconteo-sud-milano/programmazione`);
+      await page.getByRole("heading", { name: "Importa un piano" }).waitFor();
+      const rows = page.getByRole("table", { name: /^\d+ pian[oi]$/ }).locator("tbody tr");
+      const before = await rows.count();
+      const broken = {
+        ...PLAN,
+        title: "Piano importato 2025-2027",
+        objectives: [{ ...PLAN.objectives[0], macroArea: "X" }],
+      };
+      await page.getByLabel("File del piano (.json o .xlsx)").setInputFiles({
+        name: "piano.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+      await page.getByRole("button", { name: "Importa", exact: true }).click();
+      const problems = page.getByRole("table", { name: /nulla è stato scritto/ });
+      await problems.waitFor();
+      expect(await problems.innerText()).toContain("objectives[0].macroArea");
+      await expectAccessible(page, "plan import with problems");
+
+      const good = { ...PLAN, title: "Piano importato 2025-2027", previousPlan: null };
+      await page.getByLabel("File del piano (.json o .xlsx)").setInputFiles({
+        name: "piano.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(good)),
+      });
+      await page.getByRole("button", { name: "Importa", exact: true }).click();
+      await page.getByRole("status").getByText("Piano creato (versione 1).").waitFor();
+      await waitForCount(rows, before + 1);
+      await page.getByRole("link", { name: "Apri il piano" }).click();
+      await page
+        .getByRole("heading", { name: /Piano importato 2025-2027/ })
+        .first()
+        .waitFor();
+    });
   });
 
   describe("as a mayor of the Assemblea dei Sindaci", () => {

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAmbito } from "../../auth/AmbitoContext.ts";
+import { canAny } from "../../auth/permissions.ts";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { usePlans } from "./data.ts";
+import { PlanImportForm } from "./PlanImportForm.tsx";
 
 /** /a/:ambito/programmazione: the Ambito's Piani di Zona, newest first. */
 export function PlansPage() {
@@ -69,6 +71,7 @@ export function PlansPage() {
           </table>
         </ScrollTable>
       ) : null}
+      {canAny(ambito, ["plan:write"]) ? <PlanImportForm slug={ambito.slug} root={root} /> : null}
     </>
   );
 }
