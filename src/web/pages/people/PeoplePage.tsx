@@ -39,7 +39,7 @@ export function PeoplePage() {
   const people = useQuery({
     queryKey: ["people", ambito.slug, q, page],
     queryFn: () =>
-      api.get<{ items: PersonDto[]; total: number }>(`/api/ambiti/${ambito.slug}/people`, {
+      api.get<{ items: PersonDto[]; total: number; totalCapped?: boolean }>(`/api/ambiti/${ambito.slug}/people`, {
         q,
         limit: PAGE_SIZE,
         offset: page * PAGE_SIZE,
@@ -111,7 +111,11 @@ export function PeoplePage() {
           ) : null}
           {people.data ? (
             <>
-              <PeopleTable people={people.data.items} total={people.data.total} />
+              <PeopleTable
+                people={people.data.items}
+                total={people.data.total}
+                capped={people.data.totalCapped === true}
+              />
               <Pager page={page} pageSize={PAGE_SIZE} total={people.data.total} onPage={setPage} />
             </>
           ) : null}

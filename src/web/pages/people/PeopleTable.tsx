@@ -5,7 +5,16 @@ import { useAmbito } from "../../auth/AmbitoContext.ts";
 import { comuneNames, useAmbitoDetail } from "../../hooks/useAmbitoDetail.ts";
 
 /** People found, with their codice fiscale and Comune. */
-export function PeopleTable({ people, total }: { people: PersonDto[]; total: number }) {
+/** `capped`: the server stopped counting at `total` (a very broad search): "more than N". */
+export function PeopleTable({
+  people,
+  total,
+  capped = false,
+}: {
+  people: PersonDto[];
+  total: number;
+  capped?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const ambito = useAmbito();
   const detail = useAmbitoDetail(ambito.slug);
@@ -15,7 +24,7 @@ export function PeopleTable({ people, total }: { people: PersonDto[]; total: num
   return (
     <div className="table-responsive mt-3">
       <table className="table table-striped">
-        <caption>{t("people.caption", { count: total })}</caption>
+        <caption>{t(capped ? "people.captionMore" : "people.caption", { count: total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("people.familyName")}</th>
