@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import { listDocuments, sumLines } from "../budget/index.ts";
 import { countCasesOpenAtYearEnd, countCasesOpenedInYear, countPuaContacts } from "../cases/index.ts";
 import { computeProfile } from "../observatory/index.ts";
+import { countPeopleRegistered } from "../people/index.ts";
 
 /**
  * Named queries a computed indicator can point to. Each returns the value for one Ambito and one
@@ -61,16 +62,7 @@ export const SOURCES: ComputedSource[] = [
     key: "people.registered",
     label: "Persone registrate nella Cartella Sociale dell'Ambito (a fine anno)",
     unit: "count",
-    // An aggregate only (no personal field is read); uses person_scope_idx (ambito_id first).
-    async compute(db, ambitoId, year) {
-      const r = await db
-        .selectFrom("person")
-        .select(sql<string>`count(*)`.as("n"))
-        .where("ambito_id", "=", ambitoId)
-        .where("created_at", "<", new Date(yearEnd(year)))
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
-    },
+    compute: (db, ambitoId, year) => countPeopleRegistered(db, ambitoId, new Date(yearEnd(year))),
   },
   {
     key: "observatory.population",
