@@ -73,7 +73,9 @@ describe("Cartella: the case workflow in the browser", { timeout: 300_000 }, () 
     );
     await expectAccessible(page, "plan review form");
     await page.getByRole("button", { name: "Salva la verifica" }).click();
-    await plan.getByRole("heading", { name: /^Verifica del / }).waitFor();
+    // The recorded review's heading carries its date ("Verifica del 23 nov 2026"); the form's own
+    // heading ("Verifica del progetto") must not count as the saved review.
+    await plan.getByRole("heading", { name: /^Verifica del \d/ }).waitFor();
     expect(await plan.textContent()).toContain("Raggiunto");
     await waitForCount(plan.getByText("Verifica scaduta"), 0);
     await plan.getByText("In corso · v2").waitFor();

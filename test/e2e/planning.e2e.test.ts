@@ -354,6 +354,7 @@ describe("Programmazione", { timeout: 120_000 }, () => {
       await page.goto(`${app.server.url}/a/visconteo-sud-milano/programmazione`);
       await page.getByRole("heading", { name: "Importa un piano" }).waitFor();
       const rows = page.getByRole("table", { name: /^\d+ pian[oi]$/ }).locator("tbody tr");
+      await rows.first().waitFor(); // the seeded plans are listed before counting them
       const before = await rows.count();
       const broken = {
         ...PLAN,
